@@ -1,0 +1,73 @@
+package org.pneumolens.cli;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.pneumolens.core.data.DatasetScanner;
+import org.pneumolens.core.data.ImageSet;
+import org.pneumolens.core.metrics.Evaluation;
+import org.pneumolens.core.model.ModelEvaluator;
+import org.pneumolens.core.model.PneumoModel;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "evaluate", description = "Score a model on a labelled folder (one subfolder per class).")
+final class EvaluateCommand implements Callable<Integer> {
+    @Option(names = {"-d", "--data"}, required = true, paramLabel = "DIR", description = "Folder with class subfolders")
+    Path data;
+
+    @Mixin
+    ModelOption modelOption = new ModelOption();
+
+    @Option(names = "--json", description = "Print one JSON object with the figures")
+    boolean json;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        PneumoModel model = modelOption.load();
+        ImageSet set = DatasetScanner.scan(data);
+        var err = spec.commandLine().getErr();
+        ModelEvaluator.Report report = ModelEvaluator.evaluate(model, set, () -> false, done -> { });
+        report.skipped().forEach(s -> err.println("skipped " + s.path() + ": " + s.reason()));
+        Evaluation e = report.evaluation();
+        var out = spec.commandLine().getOut();
+        if (json) {
+            JsonObject o = new JsonObject();
+            o.addProperty("n", e.n());
+            o.addProperty("accuracy", e.accuracy());
+            o.addProperty("sensitivity", e.sensitivity());
+            o.addProperty("specificity", e.specificity());
+            o.addProperty("balancedAccuracy", e.balancedAccuracy());
+            o.addProperty("auc", e.auc());
+            o.addProperty("ece", e.ece());
+            o.addProperty("threshold", e.threshold());
+            JsonArray confusion = new JsonArray();
+            for (int[] row : e.confusion()) {
+                JsonArray r = new JsonArray();
+                for (int v : row) r.add(v);
+                confusion.add(r);
+            }
+            o.add("confusion", confusion);
+            o.addProperty("positiveClass", report.positiveClass());
+            o.addProperty("model", model.metadata().name());
+            o.addProperty("skipped", report.skipped().size());
+            out.println(Json.compact(o));
+        } else {
+            int[][] c = e.confusion();
+            out.printf(Locale.ROOT, "model: %s%nimages: %d (positive class %s, threshold %.4f)%n", model.metadata().name(),
+                    e.n(), report.positiveClass(), e.threshold());
+            out.printf(Locale.ROOT, "accuracy %.4f  sensitivity %.4f  specificity %.4f  AUC %.4f  ECE %.4f%n",
+                    e.accuracy(), e.sensitivity(), e.specificity(), e.auc(), e.ece());
+            out.printf(Locale.ROOT, "confusion [[tn fp] [fn tp]]: [[%d %d] [%d %d]]%n", c[0][0], c[0][1], c[1][0], c[1][1]);
+        }
+        return 0;
+    }
+}

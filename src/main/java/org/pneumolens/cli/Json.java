@@ -1,0 +1,20 @@
+package org.pneumolens.cli;
+
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonElement;
+
+final class Json {
+    private static final Gson COMPACT = new GsonBuilder().serializeSpecialFloatingPointValues().create();
+
+    private Json() {
+    }
+
+    static String compact(JsonElement e) {
+        return COMPACT.toJson(e);
+    }
+
+    static String compact(Object o) {
+        return COMPACT.toJson(o);
+    }
+}

@@ -1,0 +1,41 @@
+package org.pneumolens.cli;
+
+import java.io.IOException;
+import org.pneumolens.core.Version;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The headless command line: predict, evaluate, train. User mistakes print one line, never a stack trace. */
+@Command(name = "pneumolens", mixinStandardHelpOptions = true, versionProvider = PneumoLensCli.VersionProvider.class,
+        description = "Chest X-ray pneumonia classifier (research and education use only; not a medical device).",
+        subcommands = {PredictCommand.class, EvaluateCommand.class, TrainCommand.class})
+public final class PneumoLensCli {
+    public static final java.util.Set<String> SUBCOMMANDS = java.util.Set.of("predict", "evaluate", "train",
+            "help", "-h", "--help", "-V", "--version");
+
+    public static int run(String... args) {
+        CommandLine cl = new CommandLine(new PneumoLensCli());
+        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            if (ex instanceof IOException || ex instanceof IllegalArgumentException) {
+                // Bad file, folder, model or value: the message is written for the user.
+                commandLine.getErr().println("error: " + ex.getMessage());
+                return ExitCodes.BAD_INPUT;
+            }
+            org.slf4j.LoggerFactory.getLogger(PneumoLensCli.class).error("unexpected failure", ex);
+            commandLine.getErr().println("error: unexpected failure: " + ex);
+            return ExitCodes.INTERNAL;
+        });
+        return cl.execute(args);
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    static final class VersionProvider implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[]{"PneumoLens " + Version.get()};
+        }
+    }
+}

@@ -1,0 +1,125 @@
+package org.pneumolens.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.pneumolens.core.data.Dataset;
+import org.pneumolens.core.data.DatasetScanner;
+import org.pneumolens.core.data.ImageSet;
+import org.pneumolens.core.model.ModelFile;
+import org.pneumolens.core.train.EpochResult;
+import org.pneumolens.core.train.Trainer;
+import org.pneumolens.core.train.TrainingConfig;
+import org.pneumolens.core.train.TrainingProgress;
+import org.pneumolens.core.train.TrainingResult;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "train", description = "Train a new model on a dataset folder and save it.")
+final class TrainCommand implements Callable<Integer> {
+    private static final TrainingConfig D = TrainingConfig.DEFAULTS;
+
+    @Option(names = {"-d", "--data"}, required = true, paramLabel = "DIR",
+            description = "Folder with class subfolders, or with train/ and val/ of that shape")
+    Path data;
+
+    @Option(names = "--val", paramLabel = "DIR", description = "Validation folder (default: val/ beside train/, "
+            + "else a patient-wise split of the training images)")
+    Path val;
+
+    @Option(names = "--epochs", description = "Maximum epochs (default: ${DEFAULT-VALUE})")
+    int epochs = D.epochs();
+
+    @Option(names = "--batch", description = "Batch size (default: ${DEFAULT-VALUE})")
+    int batch = D.batchSize();
+
+    @Option(names = "--lr", description = "Adam learning rate, decayed by a cosine (default: ${DEFAULT-VALUE})")
+    double lr = D.learningRate();
+
+    @Option(names = "--size", description = "Input size in pixels (default: ${DEFAULT-VALUE})")
+    int size = D.inputSize();
+
+    @Option(names = "--patience", description = "Early-stopping patience in epochs, 0 = off (default: ${DEFAULT-VALUE})")
+    int patience = D.patience();
+
+    @Option(names = "--no-augment", description = "Turn data augmentation off")
+    boolean noAugment;
+
+    @Option(names = "--no-class-weights", description = "Do not weight the loss against class imbalance")
+    boolean noClassWeights;
+
+    @Option(names = "--seed", description = "Random seed (default: ${DEFAULT-VALUE})")
+    long seed = D.seed();
+
+    @Option(names = {"-o", "--out"}, paramLabel = "FILE", description = "Where to save the model (default: ${DEFAULT-VALUE})")
+    Path out = Path.of("pneumolens-model.zip");
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        TrainingConfig config = new TrainingConfig(epochs, batch, lr, size, !noAugment, !noClassWeights, patience,
+                D.valFraction(), seed);
+        Dataset dataset = DatasetScanner.scanDataset(data);
+        ImageSet train = dataset.train();
+        ImageSet valSet = val != null ? DatasetScanner.scan(val) : dataset.val();
+        PrintWriter o = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        o.printf("train: %s %s%n", train.root(), train.counts());
+        o.printf("val:   %s%n", valSet == null ? "patient-wise split of train" : valSet.root() + " " + valSet.counts());
+        train.skipped().forEach(s -> err.println("skipped " + s.path() + ": " + s.reason()));
+        if (valSet != null) {
+            valSet.skipped().forEach(s -> err.println("skipped " + s.path() + ": " + s.reason()));
+        }
+        o.printf(Locale.ROOT, "config: %s%n", config);
+        o.flush();
+        boolean terminal = System.console() != null;
+        TrainingProgress progress = new TrainingProgress() {
+            @Override
+            public void message(String text) {
+                o.println(text);
+                o.flush();
+            }
+
+            @Override
+            public void batch(int epoch, int done, int total) {
+                if (terminal && epoch > 0) {
+                    int width = 30;
+                    int filled = width * done / total;
+                    err.printf("\repoch %d [%s%s] %d/%d", epoch, "#".repeat(filled), " ".repeat(width - filled), done, total);
+                    if (done == total) err.print("\r" + " ".repeat(60) + "\r");
+                    err.flush();
+                }
+            }
+
+            @Override
+            public void epoch(EpochResult r) {
+                o.println(r.line());
+                o.flush();
+            }
+
+            @Override
+            public void improved(TrainingResult best) {
+                try {
+                    // Checkpoint: a long run interrupted later still leaves its best model on disk.
+                    ModelFile.save(best.model().network(), best.model().metadata(), out);
+                } catch (java.io.IOException e) {
+                    err.println("warning: could not write checkpoint " + out + ": " + e.getMessage());
+                }
+            }
+        };
+        TrainingResult result = new Trainer(config, progress, () -> false).train(train, valSet);
+        ModelFile.save(result.model().network(), result.model().metadata(), out);
+        var e = result.valEvaluation();
+        o.printf(Locale.ROOT, "best epoch %d of %d%s; threshold %.4f on %s%n", result.bestEpoch(), result.history().size(),
+                result.earlyStopped() ? " (early stop)" : "", e.threshold(), result.model().metadata().positiveClass());
+        o.printf(Locale.ROOT, "val: accuracy %.4f sensitivity %.4f specificity %.4f AUC %.4f ECE %.4f (n=%d)%n",
+                e.accuracy(), e.sensitivity(), e.specificity(), e.auc(), e.ece(), e.n());
+        o.printf("saved %s%n", out.toAbsolutePath());
+        return 0;
+    }
+}

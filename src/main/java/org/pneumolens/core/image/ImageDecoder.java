@@ -1,0 +1,124 @@
+package org.pneumolens.core.image;
+
+import java.awt.image.BufferedImage;
+import java.awt.image.ColorModel;
+import java.awt.image.DataBuffer;
+import java.awt.image.IndexColorModel;
+import java.awt.image.Raster;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.Locale;
+import java.util.Set;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
+
+/**
+ * Decodes PNG (8/16-bit, grey, RGB, palette), JPEG (grey, RGB, CMYK through TwelveMonkeys), BMP and GIF
+ * (first frame) into a {@link GreyImage}. Every failure becomes an {@link ImageDecodeException} whose message
+ * names the file and the reason, so callers can show it to a user as it is.
+ */
+public final class ImageDecoder {
+    /** File extensions offered in file choosers and accepted when scanning datasets. */
+    public static final Set<String> EXTENSIONS = Set.of("png", "jpg", "jpeg", "bmp", "gif");
+
+    private ImageDecoder() {
+    }
+
+    public static boolean hasImageExtension(Path file) {
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        int dot = name.lastIndexOf('.');
+        return dot >= 0 && EXTENSIONS.contains(name.substring(dot + 1));
+    }
+
+    public static GreyImage decodeGrey(Path file) throws ImageDecodeException {
+        return toGrey(decode(file));
+    }
+
+    public static BufferedImage decode(Path file) throws ImageDecodeException {
+        String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
+        long size;
+        try {
+            size = Files.size(file);
+        } catch (NoSuchFileException e) {
+            throw new ImageDecodeException(name + ": file not found");
+        } catch (IOException e) {
+            throw new ImageDecodeException(name + ": cannot be read (" + e.getMessage() + ")", e);
+        }
+        if (Files.isDirectory(file)) {
+            throw new ImageDecodeException(name + ": is a folder, not an image");
+        }
+        if (size == 0) {
+            throw new ImageDecodeException(name + ": file is empty");
+        }
+        try (InputStream in = Files.newInputStream(file); ImageInputStream iis = ImageIO.createImageInputStream(in)) {
+            Iterator<ImageReader> readers = ImageIO.getImageReaders(iis);
+            if (!readers.hasNext()) {
+                throw new ImageDecodeException(name + ": not a supported image (PNG, JPEG, BMP or GIF)");
+            }
+            ImageReader reader = readers.next();
+            try {
+                reader.setInput(iis, true, true);
+                // Index 0: the first frame of a GIF, the only image of the other formats.
+                BufferedImage img = reader.read(0);
+                if (img == null || img.getWidth() <= 0 || img.getHeight() <= 0) {
+                    throw new ImageDecodeException(name + ": image has no pixels");
+                }
+                return img;
+            } finally {
+                reader.dispose();
+            }
+        } catch (ImageDecodeException e) {
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            // ImageIO reports truncated data as IIOException, EOFException or, for some codecs,
+            // IndexOutOfBounds/IllegalArgument: all mean the same thing to the user.
+            throw new ImageDecodeException(name + ": image data is damaged or truncated (" + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")", e);
+        }
+    }
+
+    /**
+     * Converts any decoded image to grey in [0, 1]. 16-bit samples keep their full range; colour is reduced
+     * with Rec. 601 luma weights (chest X-rays saved as RGB have three equal channels, so this is exact for them).
+     */
+    public static GreyImage toGrey(BufferedImage img) {
+        int w = img.getWidth();
+        int h = img.getHeight();
+        float[] out = new float[w * h];
+        Raster raster = img.getRaster();
+        ColorModel cm = img.getColorModel();
+        int bands = raster.getNumBands();
+        int transfer = raster.getDataBuffer().getDataType();
+        boolean directGrey = bands == 1 && !(cm instanceof IndexColorModel)
+                && (transfer == DataBuffer.TYPE_BYTE || transfer == DataBuffer.TYPE_USHORT);
+        if (directGrey) {
+            float max = (1 << cm.getComponentSize(0)) - 1;
+            int[] row = new int[w];
+            for (int y = 0; y < h; y++) {
+                raster.getSamples(0, y, w, 1, 0, row);
+                for (int x = 0; x < w; x++) {
+                    out[y * w + x] = row[x] / max;
+                }
+            }
+        } else {
+            // Palette, RGB(A), CMYK converted by the reader, BGR...: go through the colour model.
+            int[] argb = new int[w];
+            for (int y = 0; y < h; y++) {
+                img.getRGB(0, y, w, 1, argb, 0, w);
+                for (int x = 0; x < w; x++) {
+                    int p = argb[x];
+                    int r = (p >> 16) & 0xff;
+                    int g = (p >> 8) & 0xff;
+                    int b = p & 0xff;
+                    out[y * w + x] = (0.299f * r + 0.587f * g + 0.114f * b) / 255f;
+                }
+            }
+        }
+        return new GreyImage(w, h, out);
+    }
+}

@@ -1,0 +1,165 @@
+package org.pneumolens.core.metrics;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Metrics for one positive class. {@code positive[i]} says whether sample i belongs to the positive class and
+ * {@code score[i]} is the model's probability for that class; a sample is called positive when
+ * {@code score >= threshold}.
+ */
+public final class BinaryMetrics {
+    private static final int ECE_BINS = 10;
+
+    private BinaryMetrics() {
+    }
+
+    /** All figures at one threshold; {@code correct[i]} is whether the full (multi-class) label was right. */
+    public static Evaluation evaluate(boolean[] positive, double[] score, double threshold, boolean[] correct) {
+        check(positive, score);
+        int tp = 0, fp = 0, tn = 0, fn = 0, right = 0;
+        for (int i = 0; i < score.length; i++) {
+            boolean called = score[i] >= threshold;
+            if (positive[i]) {
+                if (called) tp++; else fn++;
+            } else {
+                if (called) fp++; else tn++;
+            }
+            if (correct[i]) right++;
+        }
+        double sens = ratio(tp, tp + fn);
+        double spec = ratio(tn, tn + fp);
+        return new Evaluation(score.length, ratio(right, score.length), sens, spec, (sens + spec) / 2,
+                auc(positive, score), threshold, new int[][]{{tn, fp}, {fn, tp}}, roc(positive, score),
+                expectedCalibrationError(positive, score));
+    }
+
+    /** Binary case: the label is right exactly when the threshold call matches the truth. */
+    public static Evaluation evaluate(boolean[] positive, double[] score, double threshold) {
+        boolean[] correct = new boolean[score.length];
+        for (int i = 0; i < score.length; i++) {
+            correct[i] = (score[i] >= threshold) == positive[i];
+        }
+        return evaluate(positive, score, threshold, correct);
+    }
+
+    /**
+     * Area under the ROC curve as the Mann-Whitney U statistic: the probability that a random positive scores
+     * above a random negative, ties counting one half. NaN when either class is absent.
+     */
+    public static double auc(boolean[] positive, double[] score) {
+        check(positive, score);
+        int n = score.length;
+        Integer[] order = new Integer[n];
+        for (int i = 0; i < n; i++) order[i] = i;
+        Arrays.sort(order, (a, b) -> Double.compare(score[a], score[b]));
+        double rankSumPos = 0;
+        long nPos = 0;
+        int i = 0;
+        while (i < n) {
+            int j = i;
+            while (j + 1 < n && score[order[j + 1]] == score[order[i]]) j++;
+            double midRank = (i + j) / 2.0 + 1; // ranks are 1-based; tied scores share their mean rank
+            for (int k = i; k <= j; k++) {
+                if (positive[order[k]]) {
+                    rankSumPos += midRank;
+                    nPos++;
+                }
+            }
+            i = j + 1;
+        }
+        long nNeg = n - nPos;
+        if (nPos == 0 || nNeg == 0) return Double.NaN;
+        return (rankSumPos - nPos * (nPos + 1) / 2.0) / ((double) nPos * nNeg);
+    }
+
+    /** ROC points from the strictest threshold (nothing positive) to the loosest (everything positive). */
+    public static List<Evaluation.RocPoint> roc(boolean[] positive, double[] score) {
+        double[] thresholds = candidateThresholds(score);
+        long p = 0;
+        for (boolean b : positive) if (b) p++;
+        long neg = positive.length - p;
+        List<Evaluation.RocPoint> out = new ArrayList<>();
+        for (double t : thresholds) {
+            long tp = 0, fp = 0;
+            for (int i = 0; i < score.length; i++) {
+                if (score[i] >= t) {
+                    if (positive[i]) tp++; else fp++;
+                }
+            }
+            out.add(new Evaluation.RocPoint(t, ratio(fp, neg), ratio(tp, p)));
+        }
+        return out;
+    }
+
+    /**
+     * The threshold that maximises balanced accuracy (equivalently Youden's J) on this set. Candidates are the
+     * midpoints between consecutive distinct scores, so the chosen value does not sit on one sample's score.
+     * Ties go to the candidate closest to 0.5, the untuned softmax decision.
+     */
+    public static double youdenThreshold(boolean[] positive, double[] score) {
+        double best = -1;
+        double bestT = 0.5;
+        for (double t : candidateThresholds(score)) {
+            double j = balancedAccuracy(positive, score, t);
+            if (j > best + 1e-12 || (Math.abs(j - best) <= 1e-12 && Math.abs(t - 0.5) < Math.abs(bestT - 0.5))) {
+                best = j;
+                bestT = t;
+            }
+        }
+        return bestT;
+    }
+
+    static double balancedAccuracy(boolean[] positive, double[] score, double threshold) {
+        long tp = 0, fn = 0, tn = 0, fp = 0;
+        for (int i = 0; i < score.length; i++) {
+            boolean called = score[i] >= threshold;
+            if (positive[i]) {
+                if (called) tp++; else fn++;
+            } else {
+                if (called) fp++; else tn++;
+            }
+        }
+        return (ratio(tp, tp + fn) + ratio(tn, tn + fp)) / 2;
+    }
+
+    public static double expectedCalibrationError(boolean[] positive, double[] score) {
+        double[] sumP = new double[ECE_BINS];
+        double[] sumY = new double[ECE_BINS];
+        int[] count = new int[ECE_BINS];
+        for (int i = 0; i < score.length; i++) {
+            int b = Math.min(ECE_BINS - 1, (int) (score[i] * ECE_BINS));
+            sumP[b] += score[i];
+            sumY[b] += positive[i] ? 1 : 0;
+            count[b]++;
+        }
+        double ece = 0;
+        for (int b = 0; b < ECE_BINS; b++) {
+            if (count[b] > 0) {
+                ece += Math.abs(sumP[b] - sumY[b]) / score.length;
+            }
+        }
+        return ece;
+    }
+
+    private static double[] candidateThresholds(double[] score) {
+        double[] s = Arrays.stream(score).distinct().sorted().toArray();
+        double[] t = new double[s.length + 1];
+        t[0] = Math.nextUp(s.length == 0 ? 1 : s[s.length - 1]); // nothing positive
+        for (int i = s.length - 1, k = 1; i >= 0; i--, k++) {
+            t[k] = i == 0 ? s[0] : (s[i] + s[i - 1]) / 2; // last candidate: everything positive
+        }
+        return t;
+    }
+
+    private static double ratio(long a, long b) {
+        return b == 0 ? Double.NaN : (double) a / b;
+    }
+
+    private static void check(boolean[] positive, double[] score) {
+        if (positive.length != score.length) {
+            throw new IllegalArgumentException(positive.length + " labels but " + score.length + " scores");
+        }
+    }
+}

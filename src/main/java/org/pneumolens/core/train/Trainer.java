@@ -1,0 +1,301 @@
+package org.pneumolens.core.train;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import java.util.function.BooleanSupplier;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.factory.Nd4j;
+import org.pneumolens.core.Version;
+import org.pneumolens.core.data.Augmenter;
+import org.pneumolens.core.data.DecodedImages;
+import org.pneumolens.core.data.ImageSet;
+import org.pneumolens.core.data.PatientSplit;
+import org.pneumolens.core.image.Preprocessing;
+import org.pneumolens.core.metrics.BinaryMetrics;
+import org.pneumolens.core.metrics.Evaluation;
+import org.pneumolens.core.model.Architectures;
+import org.pneumolens.core.model.ModelFormatException;
+import org.pneumolens.core.model.ModelMetadata;
+import org.pneumolens.core.model.PneumoModel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Trains a {@link Architectures#pneumoNet PneumoNet}: decode once, then per epoch shuffle, augment, fit batch
+ * by batch (checking for a stop request before each), evaluate on validation, keep the weights of the epoch
+ * with the best validation AUC, stop early after {@code patience} epochs without improvement, and finally
+ * choose the decision threshold on validation (balanced accuracy / Youden's J).
+ */
+public final class Trainer {
+    private static final Logger LOG = LoggerFactory.getLogger(Trainer.class);
+    private static final int EVAL_BATCH = 64;
+    /** Cosine decay ends at this fraction of the initial learning rate. */
+    private static final double MIN_LR_FRACTION = 0.05;
+
+    private final TrainingConfig config;
+    private final TrainingProgress progress;
+    private final BooleanSupplier cancelled;
+
+    public Trainer(TrainingConfig config, TrainingProgress progress, BooleanSupplier cancelled) {
+        this.config = config;
+        this.progress = progress;
+        this.cancelled = cancelled;
+    }
+
+    /**
+     * @param val the validation set, or null to split {@code train} by patient
+     */
+    public TrainingResult train(ImageSet train, ImageSet val) throws TrainingCancelledException, InterruptedException {
+        long start = System.nanoTime();
+        String valSource;
+        if (val == null) {
+            PatientSplit.Split split = PatientSplit.split(train, config.valFraction(), config.seed());
+            train = split.train();
+            val = split.val();
+            valSource = String.format(Locale.ROOT, "patient-wise split of the training folder (%.0f%% of images)",
+                    100 * config.valFraction());
+        } else {
+            valSource = "val folder " + val.root().getFileName();
+        }
+        List<String> classes = train.classes();
+        int pos = positiveIndex(classes);
+        Preprocessing prep = Preprocessing.standard(config.inputSize());
+
+        ImageSet trainSet = train;
+        progress.message("Decoding " + train.size() + " training images...");
+        DecodedImages trainData = DecodedImages.decode(train.images(), prep, cancelled,
+                done -> progress.batch(0, done, trainSet.size()));
+        progress.message("Decoding " + val.size() + " validation images...");
+        ImageSet valSet = val;
+        DecodedImages valData = DecodedImages.decode(val.images(), prep, cancelled,
+                done -> progress.batch(0, done, valSet.size()));
+        trainData.failed().forEach(f -> progress.message("skipped " + f.path().getFileName() + ": " + f.reason()));
+        valData.failed().forEach(f -> progress.message("skipped " + f.path().getFileName() + ": " + f.reason()));
+        requireUsable(trainData, valData, classes.size());
+
+        double[] weights = config.classWeights() ? classWeights(trainData.labels(), classes.size()) : null;
+        MultiLayerNetwork net = Architectures.pneumoNet(config.inputSize(), classes.size(), config.learningRate(),
+                config.seed(), weights);
+        EpochFigures figures = new EpochFigures();
+        net.setListeners(figures);
+
+        float[][] valInputs = normalizeAll(prep, valData.pixels());
+        boolean[] valPositive = positives(valData.labels(), pos);
+        Random rnd = new Random(config.seed());
+        int n = trainData.count();
+        int batches = (n + config.batchSize() - 1) / config.batchSize();
+
+        List<EpochResult> history = new ArrayList<>();
+        INDArray bestParams = null;
+        double[][] bestValProbs = null;
+        double bestAuc = Double.NEGATIVE_INFINITY;
+        int bestEpoch = 0;
+        boolean stopped = false;
+        boolean early = false;
+        for (int epoch = 1; epoch <= config.epochs(); epoch++) {
+            long t0 = System.nanoTime();
+            double lr = learningRate(epoch);
+            net.setLearningRate(lr);
+            figures.reset();
+            int[] order = shuffled(n, rnd);
+            for (int b = 0; b < batches; b++) {
+                if (cancelled.getAsBoolean()) {
+                    stopped = true;
+                    break;
+                }
+                int from = b * config.batchSize();
+                int to = Math.min(n, from + config.batchSize());
+                DataSet ds = batch(trainData, prep, order, from, to, classes.size(), rnd);
+                figures.setLabels(ds.getLabels());
+                net.fit(ds);
+                progress.batch(epoch, b + 1, batches);
+            }
+            if (stopped) {
+                progress.message("Stopped during epoch " + epoch + "; keeping the best epoch so far");
+                break;
+            }
+            double[][] probs = probabilities(net, valInputs, prep);
+            double valLoss = crossEntropy(probs, valData.labels());
+            double valAcc = argmaxAccuracy(probs, valData.labels());
+            double valAuc = BinaryMetrics.auc(valPositive, column(probs, pos));
+            boolean best = valAuc > bestAuc + 1e-6 || bestParams == null;
+            double secs = (System.nanoTime() - t0) / 1e9;
+            EpochResult r = new EpochResult(epoch, config.epochs(), figures.loss(), figures.accuracy(), valLoss, valAcc,
+                    valAuc, secs, lr, best);
+            history.add(r);
+            LOG.info(r.line());
+            progress.epoch(r);
+            if (best) {
+                bestAuc = valAuc;
+                bestEpoch = epoch;
+                bestParams = net.params().dup();
+                bestValProbs = probs;
+                progress.improved(result(net, bestParams, bestValProbs, valData, pos, classes, train, valSet, valSource,
+                        history, bestEpoch, false, false, start));
+            } else if (config.patience() > 0 && epoch - bestEpoch >= config.patience()) {
+                progress.message("Early stop: validation AUC has not improved for " + config.patience() + " epochs");
+                early = true;
+                break;
+            }
+        }
+        if (bestParams == null) {
+            throw new TrainingCancelledException("Training was stopped before the first epoch finished; no model kept");
+        }
+        return result(net, bestParams, bestValProbs, valData, pos, classes, train, valSet, valSource, history,
+                bestEpoch, stopped, early, start);
+    }
+
+    private TrainingResult result(MultiLayerNetwork net, INDArray bestParams, double[][] valProbs,
+                                  DecodedImages valData, int pos, List<String> classes, ImageSet train, ImageSet val,
+                                  String valSource, List<EpochResult> history, int bestEpoch, boolean stopped,
+                                  boolean early, long start) {
+        MultiLayerNetwork kept = net.clone();
+        kept.setParams(bestParams);
+        kept.setListeners(); // the training listener holds batch state; the kept model needs none
+        boolean[] positive = positives(valData.labels(), pos);
+        double[] score = column(valProbs, pos);
+        double threshold = BinaryMetrics.youdenThreshold(positive, score);
+        boolean[] correct = new boolean[score.length];
+        for (int i = 0; i < score.length; i++) {
+            correct[i] = labelAt(valProbs[i], pos, threshold) == valData.labels()[i];
+        }
+        Evaluation eval = BinaryMetrics.evaluate(positive, score, threshold, correct);
+        double secs = (System.nanoTime() - start) / 1e9;
+        ModelMetadata meta = new ModelMetadata(ModelMetadata.FORMAT_VERSION,
+                "PneumoNet " + config.inputSize() + " (" + train.root().getFileName() + ", " + Instant.now().toString()
+                        .substring(0, 10) + ")",
+                Architectures.PNEUMONET, classes, classes.get(pos), threshold,
+                new ModelMetadata.Input(config.inputSize(), Preprocessing.DATASET_SIZE, Preprocessing.MEAN,
+                        Preprocessing.STD, Architectures.layout().name(), 1),
+                new ModelMetadata.Metrics(eval.n(), eval.accuracy(), eval.sensitivity(), eval.specificity(), eval.auc(),
+                        eval.ece(), eval.confusion()),
+                new ModelMetadata.TrainingSummary(train.root().toString(), train.counts(), valSource, val.counts(),
+                        history.size(), bestEpoch, config.batchSize(), config.learningRate(), config.augmentation(),
+                        config.classWeights(), config.seed(), secs),
+                Instant.now().toString(), Version.get());
+        try {
+            return new TrainingResult(PneumoModel.checked(kept, meta, "trained model"), List.copyOf(history), bestEpoch,
+                    eval, stopped, early);
+        } catch (ModelFormatException e) {
+            throw new IllegalStateException("freshly trained model does not fit its own metadata", e);
+        }
+    }
+
+    /** The positive class: PNEUMONIA when present, else the last class in sorted order. */
+    public static int positiveIndex(List<String> classes) {
+        int i = classes.indexOf("PNEUMONIA");
+        return i >= 0 ? i : classes.size() - 1;
+    }
+
+    static int labelAt(double[] p, int pos, double threshold) {
+        if (p[pos] >= threshold) return pos;
+        int best = -1;
+        for (int c = 0; c < p.length; c++) {
+            if (c != pos && (best < 0 || p[c] > p[best])) best = c;
+        }
+        return best;
+    }
+
+    /** Inverse-frequency weights n / (k * n_c), so each class contributes equally to the loss. */
+    static double[] classWeights(int[] labels, int k) {
+        double[] counts = new double[k];
+        for (int l : labels) counts[l]++;
+        double[] w = new double[k];
+        for (int c = 0; c < k; c++) w[c] = counts[c] == 0 ? 0 : labels.length / (k * counts[c]);
+        return w;
+    }
+
+    private double learningRate(int epoch) {
+        double t = config.epochs() == 1 ? 0 : (epoch - 1) / (double) (config.epochs() - 1);
+        double cos = 0.5 * (1 + Math.cos(Math.PI * t));
+        return config.learningRate() * (MIN_LR_FRACTION + (1 - MIN_LR_FRACTION) * cos);
+    }
+
+    private DataSet batch(DecodedImages data, Preprocessing prep, int[] order, int from, int to, int k, Random rnd) {
+        int s = data.size();
+        float[][] inputs = new float[to - from][];
+        INDArray labels = Nd4j.zeros(org.nd4j.linalg.api.buffer.DataType.FLOAT, to - from, k);
+        for (int i = from; i < to; i++) {
+            int idx = order[i];
+            float[] px = config.augmentation() ? Augmenter.augment(data.pixels()[idx], s, rnd) : data.pixels()[idx];
+            inputs[i - from] = prep.normalize(px);
+            labels.putScalar(i - from, data.labels()[idx], 1f);
+        }
+        return new DataSet(PneumoModel.tensor(inputs, s, Architectures.layout().name()), labels);
+    }
+
+    static double[][] probabilities(MultiLayerNetwork net, float[][] inputs, Preprocessing prep) {
+        double[][] out = new double[inputs.length][];
+        for (int from = 0; from < inputs.length; from += EVAL_BATCH) {
+            int to = Math.min(inputs.length, from + EVAL_BATCH);
+            float[][] chunk = java.util.Arrays.copyOfRange(inputs, from, to);
+            INDArray p = net.output(PneumoModel.tensor(chunk, prep.inputSize(), Architectures.layout().name()), false);
+            for (int i = from; i < to; i++) out[i] = p.getRow(i - from).toDoubleVector();
+        }
+        return out;
+    }
+
+    private static float[][] normalizeAll(Preprocessing prep, float[][] pixels) {
+        float[][] out = new float[pixels.length][];
+        for (int i = 0; i < pixels.length; i++) out[i] = prep.normalize(pixels[i]);
+        return out;
+    }
+
+    private static double crossEntropy(double[][] probs, int[] labels) {
+        double sum = 0;
+        for (int i = 0; i < labels.length; i++) sum -= Math.log(probs[i][labels[i]] + 1e-7);
+        return sum / labels.length;
+    }
+
+    private static double argmaxAccuracy(double[][] probs, int[] labels) {
+        int ok = 0;
+        for (int i = 0; i < labels.length; i++) {
+            int arg = 0;
+            for (int c = 1; c < probs[i].length; c++) if (probs[i][c] > probs[i][arg]) arg = c;
+            if (arg == labels[i]) ok++;
+        }
+        return (double) ok / labels.length;
+    }
+
+    static boolean[] positives(int[] labels, int pos) {
+        boolean[] b = new boolean[labels.length];
+        for (int i = 0; i < labels.length; i++) b[i] = labels[i] == pos;
+        return b;
+    }
+
+    static double[] column(double[][] probs, int c) {
+        double[] out = new double[probs.length];
+        for (int i = 0; i < probs.length; i++) out[i] = probs[i][c];
+        return out;
+    }
+
+    private static int[] shuffled(int n, Random rnd) {
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) order[i] = i;
+        for (int i = n - 1; i > 0; i--) {
+            int j = rnd.nextInt(i + 1);
+            int t = order[i];
+            order[i] = order[j];
+            order[j] = t;
+        }
+        return order;
+    }
+
+    private static void requireUsable(DecodedImages train, DecodedImages val, int k) throws InterruptedException {
+        int[] tc = new int[k];
+        for (int l : train.labels()) tc[l]++;
+        for (int c = 0; c < k; c++) {
+            if (tc[c] == 0) {
+                throw new IllegalArgumentException("No readable training image in class " + c + " after decoding");
+            }
+        }
+        if (val.count() == 0) {
+            throw new IllegalArgumentException("No readable validation image");
+        }
+    }
+}
