@@ -14,7 +14,14 @@ public final class PneumoLensCli {
             "help", "-h", "--help", "-V", "--version");
 
     public static int run(String... args) {
+        return run(new java.io.PrintWriter(System.out, true), new java.io.PrintWriter(System.err, true), args);
+    }
+
+    /** Runs with the given streams; used by tests to read what a user would see. */
+    public static int run(java.io.PrintWriter out, java.io.PrintWriter err, String... args) {
         CommandLine cl = new CommandLine(new PneumoLensCli());
+        cl.setOut(out);
+        cl.setErr(err);
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             if (ex instanceof IOException || ex instanceof IllegalArgumentException) {
                 // Bad file, folder, model or value: the message is written for the user.
@@ -25,7 +32,10 @@ public final class PneumoLensCli {
             commandLine.getErr().println("error: unexpected failure: " + ex);
             return ExitCodes.INTERNAL;
         });
-        return cl.execute(args);
+        int code = cl.execute(args);
+        out.flush();
+        err.flush();
+        return code;
     }
 
     public static void main(String[] args) {

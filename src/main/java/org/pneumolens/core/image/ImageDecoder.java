@@ -10,7 +10,9 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import javax.imageio.ImageIO;
@@ -61,10 +63,20 @@ public final class ImageDecoder {
                 throw new ImageDecodeException(name + ": not a supported image (PNG, JPEG, BMP or GIF)");
             }
             ImageReader reader = readers.next();
+            List<String> warnings = new ArrayList<>();
+            reader.addIIOReadWarningListener((source, warning) -> warnings.add(warning));
             try {
                 reader.setInput(iis, true, true);
                 // Index 0: the first frame of a GIF, the only image of the other formats.
                 BufferedImage img = reader.read(0);
+                // A truncated JPEG decodes "successfully" with its missing part painted grey; the reader only
+                // warns. Classifying half an X-ray would be worse than refusing it.
+                for (String w : warnings) {
+                    String lower = w.toLowerCase(Locale.ROOT);
+                    if (lower.contains("premature end") || lower.contains("truncat") || lower.contains("corrupt")) {
+                        throw new ImageDecodeException(name + ": image data is damaged or truncated (" + w + ")");
+                    }
+                }
                 if (img == null || img.getWidth() <= 0 || img.getHeight() <= 0) {
                     throw new ImageDecodeException(name + ": image has no pixels");
                 }

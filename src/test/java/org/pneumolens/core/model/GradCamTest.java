@@ -1,0 +1,128 @@
+package org.pneumolens.core.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Random;
+import org.deeplearning4j.nn.conf.ConvolutionMode;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
+import org.deeplearning4j.nn.conf.layers.DenseLayer;
+import org.deeplearning4j.nn.conf.layers.GlobalPoolingLayer;
+import org.deeplearning4j.nn.conf.layers.OutputLayer;
+import org.deeplearning4j.nn.conf.layers.PoolingType;
+import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.nn.weights.WeightInit;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.learning.config.Adam;
+import org.nd4j.linalg.lossfunctions.LossFunctions;
+
+/**
+ * A tiny network learns two classes of noisy images: class 1 has a bright square in a known place (upper right, away
+ * from the border so zero padding plays no part), class 0 has none. Grad-CAM for class 1 must peak inside the
+ * square: a map that ignored the gradient, or came from the wrong layer or class, would not.
+ */
+class GradCamTest {
+    private static final int S = 32;
+    private static final int SQ = 8;
+
+    private static final int KNOWN_X = 18;
+    private static final int KNOWN_Y = 6;
+
+    private static float[] image(int cls, Random rnd, int[] placed) {
+        float[] px = new float[S * S];
+        for (int i = 0; i < px.length; i++) px[i] = (float) (0.3 + 0.1 * rnd.nextGaussian());
+        if (cls == 0) {
+            return px;
+        }
+        int x0 = KNOWN_X + rnd.nextInt(3) - 1;
+        int y0 = KNOWN_Y + rnd.nextInt(3) - 1;
+        for (int y = y0; y < y0 + SQ; y++) for (int x = x0; x < x0 + SQ; x++) px[y * S + x] = 1f;
+        placed[0] = x0;
+        placed[1] = y0;
+        return px;
+    }
+
+    private static MultiLayerNetwork net(String head) {
+        var b = new NeuralNetConfiguration.Builder().seed(12).updater(new Adam(0.01)).weightInit(WeightInit.RELU)
+                .convolutionMode(ConvolutionMode.Same).list()
+                .layer(new ConvolutionLayer.Builder(3, 3).nOut(8).activation(Activation.RELU).build())
+                .layer(new SubsamplingLayer.Builder(PoolingType.MAX).kernelSize(2, 2).stride(2, 2).build())
+                .layer(new ConvolutionLayer.Builder(3, 3).nOut(16).activation(Activation.RELU).build());
+        if (head.equals("gap")) {
+            b.layer(new GlobalPoolingLayer.Builder(PoolingType.AVG).build());
+        } else { // pooled feature maps flattened into a dense layer, like the seed CNN
+            b.layer(new SubsamplingLayer.Builder(PoolingType.MAX).kernelSize(2, 2).stride(2, 2).build())
+                    .layer(new DenseLayer.Builder().nOut(16).activation(Activation.RELU).build());
+        }
+        b.layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nOut(2).activation(Activation.SOFTMAX)
+                .weightInit(WeightInit.XAVIER).build());
+        MultiLayerNetwork net = new MultiLayerNetwork(b.setInputType(InputType.convolutional(S, S, 1)).build());
+        net.init();
+        return net;
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"gap", "dense"})
+    void peakFallsInsideTheSquareOfTheExplainedClass(String head) {
+        MultiLayerNetwork net = net(head);
+        Random rnd = new Random(5);
+        int n = 256;
+        int[] placed = new int[2];
+        for (int epoch = 0; epoch < 10; epoch++) {
+            for (int b = 0; b < n / 32; b++) {
+                float[] flat = new float[32 * S * S];
+                INDArray labels = Nd4j.zeros(32, 2);
+                for (int i = 0; i < 32; i++) {
+                    int cls = rnd.nextInt(2);
+                    System.arraycopy(image(cls, rnd, placed), 0, flat, i * S * S, S * S);
+                    labels.putScalar(i, cls, 1);
+                }
+                net.fit(new DataSet(Nd4j.create(flat, new long[]{32, 1, S, S}, 'c'), labels));
+            }
+        }
+        for (int trial = 0; trial < 4; trial++) {
+            int cls = 1;
+            float[] img = image(cls, rnd, placed);
+            INDArray x = Nd4j.create(img, new long[]{1, 1, S, S}, 'c');
+            assertEquals(cls, net.output(x).argMax(1).getInt(0), "the tiny net must have learned the task first");
+            float[] negative = image(0, rnd, new int[2]);
+            assertEquals(0, net.output(Nd4j.create(negative, new long[]{1, 1, S, S}, 'c')).argMax(1).getInt(0));
+
+            GradCam.Map map = GradCam.compute(net, x, cls);
+            if (System.getenv("GRADCAM_DEBUG") != null) {
+                StringBuilder sb = new StringBuilder(head + " square " + placed[0] + "," + placed[1] + "\n");
+                for (int yy = 0; yy < map.height(); yy++) {
+                    for (int xx = 0; xx < map.width(); xx++) sb.append(String.format("%3d", (int) (map.get(xx, yy) * 99)));
+                    sb.append('\n');
+                }
+                System.out.println(sb);
+            }
+            assertEquals(16, map.width()); // the last convolution's resolution (after one 2x pool)
+            float[] up = map.upsample(S, S);
+            int peak = argMax(up);
+            int px = peak % S;
+            int py = peak / S;
+            // Inside the square, to the map's own resolution: half a feature-map cell (1 px here) of slack.
+            int m = S / map.width() / 2;
+            assertTrue(px >= placed[0] - m && px < placed[0] + SQ + m && py >= placed[1] - m && py < placed[1] + SQ + m,
+                    head + " class " + cls + ": peak at (" + px + "," + py + "), square at (" + placed[0] + ","
+                            + placed[1] + ")");
+            for (float v : up) assertTrue(v >= 0 && v <= 1, "map values in [0, 1]");
+            assertEquals(1f, up[peak], 0.05f, "normalised to a maximum near 1");
+        }
+    }
+
+    private static int argMax(float[] a) {
+        int best = 0;
+        for (int i = 1; i < a.length; i++) if (a[i] > a[best]) best = i;
+        return best;
+    }
+}
