@@ -88,7 +88,8 @@ public final class DiagnoseController {
         modelNameLabel.textProperty().bind(viewModel.modelNameProperty());
         modelFiguresLabel.textProperty().bind(viewModel.modelFiguresProperty());
         modelCardLink.disableProperty().bind(viewModel.models().modelProperty().isNull());
-        placeholder.visibleProperty().bind(viewModel.diagnosisProperty().isNull());
+        placeholder.visibleProperty().bind(viewModel.diagnosisProperty().isNull().and(progress.visibleProperty().not()));
+        imageInfo.visibleProperty().bind(imageInfo.textProperty().isNotEmpty());
 
         viewModel.diagnosisProperty().addListener((obs, old, d) -> show(d));
         viewModel.overlayProperty().addListener((obs, old, o) -> viewer.setOverlay(o));
