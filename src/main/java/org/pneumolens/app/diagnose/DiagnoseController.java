@@ -106,8 +106,12 @@ public final class DiagnoseController {
         viewer.setImage(d.image());
         viewer.setOverlay(viewModel.overlayProperty().get());
         imageInfo.setText(d.name() + "  \u2022  " + ResultText.pixelSize(d));
-        overlayClassChoice.getItems().setAll(d.hasPrediction() ? d.prediction().classes() : List.of());
-        overlayClassChoice.setValue(viewModel.overlayClassProperty().get());
+        List<String> classes = d.hasPrediction() ? d.prediction().classes() : List.of();
+        if (!overlayClassChoice.getItems().equals(classes)) {
+            String chosen = viewModel.overlayClassProperty().get();
+            overlayClassChoice.getItems().setAll(classes); // may clear the bound value: put it back
+            overlayClassChoice.setValue(chosen);
+        }
     }
 
     public DiagnoseViewModel viewModel() {

@@ -46,7 +46,7 @@ public final class DiagnoseViewModel {
     private final ReadOnlyStringWrapper modelFigures = new ReadOnlyStringWrapper(this, "modelFigures", "");
     private final ObservableList<Path> recent = FXCollections.observableArrayList();
     private final BooleanProperty overlayVisible = new SimpleBooleanProperty(this, "overlayVisible", true);
-    private final DoubleProperty overlayOpacity = new SimpleDoubleProperty(this, "overlayOpacity", 0.55);
+    private final DoubleProperty overlayOpacity = new SimpleDoubleProperty(this, "overlayOpacity", 0.7);
     /** Which class's evidence the overlay shows; set to the predicted class with every new result. */
     private final ObjectProperty<String> overlayClass = new SimpleObjectProperty<>(this, "overlayClass");
 

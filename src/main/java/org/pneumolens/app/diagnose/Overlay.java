@@ -12,8 +12,8 @@ public record Overlay(String className, int width, int height, int[] argb) {
     static final int MAX_SIDE = 1024;
 
     /**
-     * Colours a map for an image of the given size. Alpha grows with the saliency (square root, so moderate
-     * evidence stays visible) and is zero where the map is zero, so the radiograph shows through unmarked areas.
+     * Colours a map for an image of the given size. Alpha grows linearly with the saliency and is zero where the
+     * map is zero, so the radiograph shows through where the model found no evidence.
      */
     public static Overlay of(String className, GradCam.Map map, int imageWidth, int imageHeight) {
         double scale = Math.min(1.0, (double) MAX_SIDE / Math.max(imageWidth, imageHeight));
@@ -23,7 +23,7 @@ public record Overlay(String className, int width, int height, int[] argb) {
         int[] argb = new int[values.length];
         for (int i = 0; i < values.length; i++) {
             double v = Math.max(0, Math.min(1, values[i]));
-            int alpha = (int) Math.round(Math.sqrt(v) * 255);
+            int alpha = (int) Math.round(v * 255);
             argb[i] = alpha << 24 | ColorMap.rgb(v);
         }
         return new Overlay(className, w, h, argb);
