@@ -221,6 +221,16 @@ class MainWindowTest {
         assertEquals(0, tabs.getSelectionModel().getSelectedIndex());
     }
 
+    @Test
+    void theModelCardShowsTheLoadedModel(FxRobot robot) throws Exception {
+        robot.clickOn("#modelCardLink");
+        waitUntil(() -> robot.lookup("#modelCardText").tryQuery().isPresent());
+
+        String card = robot.lookup("#modelCardText").queryAs(javafx.scene.control.TextArea.class).getText();
+        assertTrue(card.contains(FxTestSupport.bundledModel().metadata().name()), card);
+        assertTrue(card.contains("Decision threshold"), card);
+    }
+
     private DragEvent drag(javafx.event.EventType<DragEvent> type, Dragboard board) {
         return new DragEvent(root, root, type, board, 400, 300, 400, 300, TransferMode.COPY, null, root, null);
     }
