@@ -48,7 +48,16 @@ public final class ErrorReporter {
 
     /** A plain information dialog (About, export saved...). */
     public static void info(Window owner, String title, String header, String text) {
-        Alert alert = new Alert(Alert.AlertType.INFORMATION, text);
+        message(Alert.AlertType.INFORMATION, owner, title, header, text);
+    }
+
+    /** An expected failure explained in words (e.g. a report that could not be saved); no stack trace. */
+    public static void error(Window owner, String title, String header, String text) {
+        message(Alert.AlertType.ERROR, owner, title, header, text);
+    }
+
+    private static void message(Alert.AlertType type, Window owner, String title, String header, String text) {
+        Alert alert = new Alert(type, text);
         alert.setTitle(title);
         alert.setHeaderText(header);
         if (owner != null) {

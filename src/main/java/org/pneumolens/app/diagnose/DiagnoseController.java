@@ -7,7 +7,6 @@ import java.util.Locale;
 import java.util.stream.Stream;
 import javafx.beans.binding.Bindings;
 import javafx.fxml.FXML;
-import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Hyperlink;
@@ -56,7 +55,6 @@ public final class DiagnoseController {
     @FXML private Label modelNameLabel;
     @FXML private Label modelFiguresLabel;
     @FXML private Hyperlink modelCardLink;
-    @FXML private Button dismissErrorButton;
 
     public DiagnoseController(AppContext context) {
         this(new DiagnoseViewModel(context.models(), context.inference(), RecentFiles.atDefaultLocation()));

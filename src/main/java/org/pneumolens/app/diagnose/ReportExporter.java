@@ -46,7 +46,7 @@ final class ReportExporter {
             ErrorReporter.info(owner, "Report exported", "Report saved", target.toString());
         } catch (IOException e) {
             LOG.warn("Export to {} failed: {}", target, e.toString());
-            ErrorReporter.info(owner, "Export failed", "The report could not be saved", e.getMessage());
+            ErrorReporter.error(owner, "Export failed", "The report could not be saved", e.getMessage());
         }
     }
 
