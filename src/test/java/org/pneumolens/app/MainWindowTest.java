@@ -222,6 +222,17 @@ class MainWindowTest {
     }
 
     @Test
+    void anImageNamedOnTheCommandLineOpensWhileTheBundledModelLoads(FxRobot robot) throws Exception {
+        onFx(() -> main.start(List.of("--some-jvm-flag", NORMAL.toString())));
+
+        waitForResult(NORMAL.getFileName().toString());
+        waitUntil(() -> !vm().modelLoadingProperty().get() && !vm().busyProperty().get());
+        assertTrue(vm().diagnosisProperty().get().hasPrediction());
+        assertEquals("", vm().errorProperty().get());
+        assertTrue(robot.lookup("#imageInfo").queryAs(Label.class).getText().startsWith("NORMAL2-IM-0045-0001.jpeg"));
+    }
+
+    @Test
     void theModelCardShowsTheLoadedModel(FxRobot robot) throws Exception {
         robot.clickOn("#modelCardLink");
         waitUntil(() -> robot.lookup("#modelCardText").tryQuery().isPresent());
