@@ -1,20 +1,111 @@
 package org.pneumolens.app;
 
+import java.io.InputStream;
 import javafx.application.Application;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
-import javafx.scene.control.Label;
+import javafx.scene.image.Image;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
+import org.pneumolens.app.common.DaemonTaskExecutor;
+import org.pneumolens.app.common.ErrorReporter;
+import org.pneumolens.app.common.TaskExecutor;
+import org.pneumolens.app.common.ViewLoader;
+import org.pneumolens.app.model.ModelService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** Placeholder window until the Diagnose tab lands. */
+/**
+ * The desktop window. Shows first, then loads the bundled model on the inference thread, so the window appears
+ * within a second even though DL4J's start-up takes several. An image path among the arguments opens at start-up.
+ * {@code -Dpneumolens.window=WIDTHxHEIGHT} places the window at the screen's corner with that size (screenshots).
+ */
 public final class PneumoLensApp extends Application {
+    private static final Logger LOG = LoggerFactory.getLogger(PneumoLensApp.class);
+    private static final int[] ICON_SIZES = {16, 32, 48, 64, 128, 256, 512};
+
+    private TaskExecutor inference;
+    private TaskExecutor training;
+
     public static void launchWith(String[] args) {
         Application.launch(PneumoLensApp.class, args);
     }
 
     @Override
     public void start(Stage stage) {
+        inference = new DaemonTaskExecutor("inference", 1);
+        training = new DaemonTaskExecutor("training", 1);
+        ForwardingNavigation navigation = new ForwardingNavigation();
+        AppContext context = new AppContext(new ModelService(inference), inference, training, navigation);
+        ViewLoader.Loaded<MainController> main = new ViewLoader(context).load("/org/pneumolens/app/MainView.fxml");
+        navigation.target = main.controller();
+
         stage.setTitle("PneumoLens");
-        stage.setScene(new Scene(new Label("PneumoLens"), 800, 600));
+        addIcons(stage);
+        stage.setMinWidth(960);
+        stage.setMinHeight(640);
+        size(stage, new Scene(main.root()));
+        ErrorReporter.install(stage);
+        stage.setOnHidden(e -> shutdown());
         stage.show();
+        main.controller().start(getParameters().getRaw());
+    }
+
+    @Override
+    public void stop() {
+        shutdown();
+    }
+
+    private void shutdown() {
+        // Cancels a running analysis or training; both pools are daemon threads, so nothing outlives the window.
+        if (inference != null) {
+            inference.shutdown();
+            training.shutdown();
+        }
+    }
+
+    private static void size(Stage stage, Scene scene) {
+        String fixed = System.getProperty("pneumolens.window");
+        if (fixed != null && fixed.matches("\\d+x\\d+")) {
+            String[] wh = fixed.split("x");
+            stage.setX(0);
+            stage.setY(0);
+            stage.setWidth(Integer.parseInt(wh[0]));
+            stage.setHeight(Integer.parseInt(wh[1]));
+        } else {
+            Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+            stage.setWidth(Math.min(1440, screen.getWidth() * 0.9));
+            stage.setHeight(Math.min(900, screen.getHeight() * 0.9));
+        }
+        stage.setScene(scene);
+    }
+
+    /** The installer's icons; the window works without them (a build before they exist). */
+    private static void addIcons(Stage stage) {
+        for (int size : ICON_SIZES) {
+            try (InputStream in = PneumoLensApp.class.getResourceAsStream("/org/pneumolens/app/icons/pneumolens-"
+                    + size + ".png")) {
+                if (in != null) {
+                    stage.getIcons().add(new Image(in));
+                }
+            } catch (java.io.IOException e) {
+                LOG.debug("Icon {} unreadable: {}", size, e.toString());
+            }
+        }
+    }
+
+    /** The main controller exists only after the FXML that needs the context is loaded: forward to it then. */
+    private static final class ForwardingNavigation implements AppContext.Navigation {
+        private AppContext.Navigation target = AppContext.Navigation.NONE;
+
+        @Override
+        public void showDiagnose() {
+            target.showDiagnose();
+        }
+
+        @Override
+        public void showTrain() {
+            target.showTrain();
+        }
     }
 }

@@ -4,7 +4,9 @@ import javafx.concurrent.Task;
 
 /**
  * Runs each task immediately on the calling thread. For view-model tests: call from the FX thread (or a test
- * that has started the toolkit) and the task's handlers have run when {@code execute} returns.
+ * that has started the toolkit). {@code call()} has finished when {@code execute} returns, but {@code Task} posts
+ * its state changes and {@code onSucceeded}/{@code onFailed} with {@code Platform.runLater} even on the FX thread,
+ * so tests drain the FX queue (e.g. {@code WaitForAsyncUtils.waitForFxEvents()}) before reading results.
  */
 public final class SameThreadTaskExecutor implements TaskExecutor {
     @Override

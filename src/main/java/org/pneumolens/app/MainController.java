@@ -1,0 +1,202 @@
+package org.pneumolens.app;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import javafx.application.Platform;
+import javafx.css.PseudoClass;
+import javafx.fxml.FXML;
+import javafx.scene.control.Label;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.input.DragEvent;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.input.TransferMode;
+import javafx.scene.layout.BorderPane;
+import javafx.stage.Window;
+import org.pneumolens.app.common.ErrorReporter;
+import org.pneumolens.app.diagnose.DiagnoseController;
+import org.pneumolens.app.diagnose.DiagnoseViewModel;
+import org.pneumolens.app.diagnose.SampleImages;
+import org.pneumolens.core.Version;
+
+/**
+ * The main window: menus, tabs, status bar, and dropping files anywhere on the window. Menu actions that concern
+ * an image go to the Diagnose tab's controller; this class holds no state of its own beyond the drag highlight.
+ */
+public final class MainController implements AppContext.Navigation {
+    private static final PseudoClass DRAG_OVER = PseudoClass.getPseudoClass("drag-over");
+
+    @FXML private BorderPane root;
+    @FXML private TabPane tabs;
+    @FXML private Tab diagnoseTab;
+    @FXML private Tab trainTab;
+    @FXML private Menu sampleMenu;
+    @FXML private Menu recentMenu;
+    @FXML private MenuItem exportItem;
+    @FXML private MenuItem modelCardItem;
+    @FXML private Label statusLabel;
+    @FXML private ProgressBar statusProgress;
+    @FXML private Label modelStatus;
+    /** Injected by FXMLLoader from {@code <fx:include fx:id="diagnose">}. */
+    @FXML private DiagnoseController diagnoseController;
+
+    public MainController(AppContext context) {
+        // The context reaches the tabs' controllers through the controller factory; nothing to keep here.
+    }
+
+    @FXML
+    private void initialize() {
+        DiagnoseViewModel vm = diagnoseController.viewModel();
+        statusLabel.textProperty().bind(vm.statusProperty());
+        statusProgress.visibleProperty().bind(vm.busyProperty().or(vm.modelLoadingProperty()));
+        statusProgress.managedProperty().bind(statusProgress.visibleProperty());
+        modelStatus.textProperty().bind(vm.modelNameProperty().concat("  |"));
+        exportItem.disableProperty().bind(vm.diagnosisProperty().isNull());
+        modelCardItem.disableProperty().bind(vm.models().modelProperty().isNull());
+        sampleMenu.getItems().setAll(sampleItems());
+        vm.recentFiles().addListener((javafx.collections.ListChangeListener<Path>) c -> fillRecent());
+        fillRecent();
+
+        root.addEventHandler(DragEvent.DRAG_OVER, this::onDragOver);
+        root.addEventHandler(DragEvent.DRAG_EXITED, e -> root.pseudoClassStateChanged(DRAG_OVER, false));
+        root.addEventHandler(DragEvent.DRAG_DROPPED, this::onDragDropped);
+        root.addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
+    }
+
+    /** After the window is shown: load the bundled model and open an image named on the command line. */
+    public void start(List<String> args) {
+        DiagnoseViewModel vm = diagnoseController.viewModel();
+        vm.useBundledModel();
+        args.stream().filter(a -> !a.startsWith("-")).findFirst().map(Path::of).ifPresent(vm::open);
+    }
+
+    public DiagnoseController diagnose() {
+        return diagnoseController;
+    }
+
+    private void onDragOver(DragEvent e) {
+        if (e.getDragboard().hasFiles()) {
+            e.acceptTransferModes(TransferMode.COPY);
+            root.pseudoClassStateChanged(DRAG_OVER, true);
+        }
+        e.consume();
+    }
+
+    private void onDragDropped(DragEvent e) {
+        root.pseudoClassStateChanged(DRAG_OVER, false);
+        List<Path> files = e.getDragboard().hasFiles()
+                ? e.getDragboard().getFiles().stream().map(File::toPath).toList() : List.of();
+        showDiagnose();
+        e.setDropCompleted(diagnoseController.viewModel().drop(files));
+        e.consume();
+    }
+
+    private void onKey(KeyEvent e) {
+        if (!diagnoseTab.isSelected() || e.isShortcutDown()
+                || root.getScene().getFocusOwner() instanceof TextInputControl) {
+            return;
+        }
+        switch (e.getCode()) {
+            case PLUS, EQUALS, ADD -> diagnoseController.zoomIn();
+            case MINUS, SUBTRACT -> diagnoseController.zoomOut();
+            case DIGIT0, NUMPAD0 -> diagnoseController.fit();
+            default -> {
+                return;
+            }
+        }
+        e.consume();
+    }
+
+    private List<MenuItem> sampleItems() {
+        List<MenuItem> items = SampleImages.list().stream().map(s -> {
+            MenuItem item = new MenuItem(s.displayName());
+            item.setOnAction(e -> {
+                showDiagnose();
+                diagnoseController.viewModel().openSample(s);
+            });
+            return item;
+        }).toList();
+        if (items.isEmpty()) {
+            MenuItem none = new MenuItem("No samples in this build");
+            none.setDisable(true);
+            return List.of(none);
+        }
+        return items;
+    }
+
+    private void fillRecent() {
+        List<Path> recent = diagnoseController.viewModel().recentFiles();
+        recentMenu.getItems().setAll(recent.stream().map(p -> {
+            MenuItem item = new MenuItem(p.getFileName() + "  (" + p.getParent() + ")");
+            item.setMnemonicParsing(false);
+            item.setDisable(!Files.isRegularFile(p));
+            item.setOnAction(e -> {
+                showDiagnose();
+                diagnoseController.viewModel().open(p);
+            });
+            return item;
+        }).toList());
+        recentMenu.setDisable(recent.isEmpty());
+    }
+
+    private Window window() {
+        return root.getScene().getWindow();
+    }
+
+    @FXML
+    private void open() {
+        showDiagnose();
+        diagnoseController.openWithChooser(window());
+    }
+
+    @FXML
+    private void exportReport() {
+        diagnoseController.exportWithChooser(window());
+    }
+
+    @FXML
+    private void quit() {
+        window().hide();
+        Platform.exit();
+    }
+
+    @FXML
+    private void loadModel() {
+        diagnoseController.loadModelWithChooser(window());
+    }
+
+    @FXML
+    private void showModelCard() {
+        diagnoseController.showModelCard();
+    }
+
+    @FXML
+    private void useBundledModel() {
+        diagnoseController.viewModel().useBundledModel();
+    }
+
+    @FXML
+    private void about() {
+        ErrorReporter.info(window(), "About PneumoLens", "PneumoLens " + Version.get(),
+                "Classifies pediatric chest X-rays as NORMAL or PNEUMONIA with a convolutional network and shows "
+                        + "where it looked (Grad-CAM).\n\nResearch and education use only; not a medical device.\n\n"
+                        + "Sample images and training data: Kermany et al. (2018), Mendeley Data, "
+                        + "doi:10.17632/rscbjbr9sj.2, CC BY 4.0.");
+    }
+
+    @Override
+    public void showDiagnose() {
+        tabs.getSelectionModel().select(diagnoseTab);
+    }
+
+    @Override
+    public void showTrain() {
+        tabs.getSelectionModel().select(trainTab);
+    }
+}

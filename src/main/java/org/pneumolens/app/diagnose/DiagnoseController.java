@@ -1,0 +1,200 @@
+package org.pneumolens.app.diagnose;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+import javafx.beans.binding.Bindings;
+import javafx.fxml.FXML;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Hyperlink;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.Slider;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import javafx.stage.Window;
+import org.pneumolens.app.AppContext;
+import org.pneumolens.app.common.RecentFiles;
+import org.pneumolens.core.image.ImageDecoder;
+import org.pneumolens.core.model.PneumoModel;
+
+/**
+ * Wires the Diagnose view's nodes to its {@link DiagnoseViewModel}; owns only what is purely visual (the viewer's
+ * zoom, pan and window/level). File choosers and dialogs live here because they need a window.
+ */
+public final class DiagnoseController {
+    private final DiagnoseViewModel viewModel;
+
+    @FXML private BorderPane root;
+    @FXML private XrayViewer viewer;
+    @FXML private Region placeholder;
+    @FXML private ProgressIndicator progress;
+    @FXML private HBox errorBanner;
+    @FXML private Label errorLabel;
+    @FXML private Label imageInfo;
+    @FXML private Label zoomLabel;
+    @FXML private Slider windowSlider;
+    @FXML private Slider levelSlider;
+    @FXML private ToggleButton invertToggle;
+    @FXML private Label verdictLabel;
+    @FXML private Label verdictReason;
+    @FXML private VBox probabilityBox;
+    @FXML private Label thresholdLabel;
+    @FXML private CheckBox overlayToggle;
+    @FXML private ChoiceBox<String> overlayClassChoice;
+    @FXML private Slider opacitySlider;
+    @FXML private Label opacityLabel;
+    @FXML private Region legendBar;
+    @FXML private Label modelNameLabel;
+    @FXML private Label modelFiguresLabel;
+    @FXML private Hyperlink modelCardLink;
+
+    public DiagnoseController(AppContext context) {
+        this(new DiagnoseViewModel(context.models(), context.inference(), RecentFiles.atDefaultLocation()));
+    }
+
+    DiagnoseController(DiagnoseViewModel viewModel) {
+        this.viewModel = viewModel;
+    }
+
+    @FXML
+    private void initialize() {
+        windowSlider.valueProperty().bindBidirectional(viewer.windowProperty());
+        levelSlider.valueProperty().bindBidirectional(viewer.levelProperty());
+        invertToggle.selectedProperty().bindBidirectional(viewer.invertedProperty());
+        zoomLabel.textProperty().bind(Bindings.format(Locale.ROOT, "%.0f %%", viewer.zoomProperty().multiply(100)));
+
+        overlayToggle.selectedProperty().bindBidirectional(viewModel.overlayVisibleProperty());
+        opacitySlider.valueProperty().bindBidirectional(viewModel.overlayOpacityProperty());
+        opacityLabel.textProperty().bind(Bindings.format(Locale.ROOT, "%.0f %%", opacitySlider.valueProperty().multiply(100)));
+        overlayClassChoice.valueProperty().bindBidirectional(viewModel.overlayClassProperty());
+        overlayClassChoice.disableProperty().bind(viewModel.overlayProperty().isNull());
+        viewer.overlayView().opacityProperty().bind(viewModel.overlayOpacityProperty());
+        viewer.overlayView().visibleProperty().bind(viewModel.overlayVisibleProperty());
+        legendBar.setBackground(Legend.background());
+
+        progress.visibleProperty().bind(viewModel.busyProperty().or(viewModel.modelLoadingProperty()));
+        errorLabel.textProperty().bind(viewModel.errorProperty());
+        errorBanner.visibleProperty().bind(viewModel.errorProperty().isNotEmpty());
+        modelNameLabel.textProperty().bind(viewModel.modelNameProperty());
+        modelFiguresLabel.textProperty().bind(viewModel.modelFiguresProperty());
+        modelCardLink.disableProperty().bind(viewModel.models().modelProperty().isNull());
+        placeholder.visibleProperty().bind(viewModel.diagnosisProperty().isNull().and(progress.visibleProperty().not()));
+        imageInfo.visibleProperty().bind(imageInfo.textProperty().isNotEmpty());
+
+        viewModel.diagnosisProperty().addListener((obs, old, d) -> show(d));
+        viewModel.overlayProperty().addListener((obs, old, o) -> viewer.setOverlay(o));
+        show(viewModel.diagnosisProperty().get());
+    }
+
+    private void show(Diagnosis d) {
+        ResultPanel.show(d, verdictLabel, verdictReason, thresholdLabel, probabilityBox);
+        if (d == null) {
+            imageInfo.setText("");
+            viewer.setImage(null);
+            return;
+        }
+        viewer.setImage(d.image());
+        viewer.setOverlay(viewModel.overlayProperty().get());
+        imageInfo.setText(d.name() + "  \u2022  " + ResultText.pixelSize(d));
+        List<String> classes = d.hasPrediction() ? d.prediction().classes() : List.of();
+        if (!overlayClassChoice.getItems().equals(classes)) {
+            String chosen = viewModel.overlayClassProperty().get();
+            overlayClassChoice.getItems().setAll(classes); // may clear the bound value: put it back
+            overlayClassChoice.setValue(chosen);
+        }
+    }
+
+    public DiagnoseViewModel viewModel() {
+        return viewModel;
+    }
+
+    /** File > Open...: a chooser filtered to the image types the decoder reads. */
+    public void openWithChooser(Window owner) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Open chest X-ray");
+        chooser.getExtensionFilters().addAll(
+                new FileChooser.ExtensionFilter("Images (PNG, JPEG, BMP, GIF)",
+                        ImageDecoder.EXTENSIONS.stream().sorted().flatMap(e -> Stream.of(
+                                "*." + e, "*." + e.toUpperCase(Locale.ROOT))).toList()));
+        if (!viewModel.recentFiles().isEmpty() && viewModel.recentFiles().get(0).getParent() != null) {
+            File dir = viewModel.recentFiles().get(0).getParent().toFile();
+            if (dir.isDirectory()) {
+                chooser.setInitialDirectory(dir);
+            }
+        }
+        File file = chooser.showOpenDialog(owner);
+        if (file != null) {
+            viewModel.open(file.toPath());
+        }
+    }
+
+    /** Model > Load model...: a PneumoLens model zip. */
+    public void loadModelWithChooser(Window owner) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Load PneumoLens model");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("PneumoLens model (*.zip)", "*.zip"));
+        File file = chooser.showOpenDialog(owner);
+        if (file != null) {
+            viewModel.loadModel(file.toPath());
+        }
+    }
+
+    /** File > Export report...: a PNG of what is on screen. */
+    public void exportWithChooser(Window owner) {
+        Diagnosis d = viewModel.diagnosisProperty().get();
+        if (d == null) {
+            return;
+        }
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Export report");
+        chooser.setInitialFileName(d.name().replaceFirst("\\.[^.]+$", "") + "-report.png");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("PNG image", "*.png"));
+        File file = chooser.showSaveDialog(owner);
+        if (file != null) {
+            Path target = file.getName().toLowerCase(Locale.ROOT).endsWith(".png") ? file.toPath()
+                    : file.toPath().resolveSibling(file.getName() + ".png");
+            ReportExporter.export(viewModel, viewer, target, owner);
+        }
+    }
+
+    @FXML
+    public void showModelCard() {
+        PneumoModel model = viewModel.models().getModel();
+        if (model != null) {
+            ModelCardDialog.show(root.getScene().getWindow(), model, viewModel.models().sourceProperty().get());
+        }
+    }
+
+    @FXML
+    private void dismissError() {
+        viewModel.dismissError();
+    }
+
+    @FXML
+    public void fit() {
+        viewer.fit();
+    }
+
+    @FXML
+    public void zoomIn() {
+        viewer.zoomBy(1.25);
+    }
+
+    @FXML
+    public void zoomOut() {
+        viewer.zoomBy(1 / 1.25);
+    }
+
+    @FXML
+    public void resetView() {
+        viewer.reset();
+    }
+}

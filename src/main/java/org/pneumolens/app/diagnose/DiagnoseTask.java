@@ -1,0 +1,56 @@
+package org.pneumolens.app.diagnose;
+
+import java.util.ArrayList;
+import java.util.List;
+import javafx.application.Platform;
+import javafx.concurrent.Task;
+import org.pneumolens.core.image.GreyImage;
+import org.pneumolens.core.model.GradCam;
+import org.pneumolens.core.model.PneumoModel;
+import org.pneumolens.core.model.Prediction;
+
+/**
+ * Reads an image, predicts, and computes a coloured Grad-CAM map for every class, so switching the overlay's
+ * class later costs nothing. Runs on the inference executor; a cancelled task stops between steps (DL4J calls
+ * themselves cannot be interrupted, which is why the view-model also ignores results of superseded tasks).
+ */
+public final class DiagnoseTask extends Task<Diagnosis> {
+    private final ImageSource source;
+    private final PneumoModel model;
+    private final String modelName;
+    private volatile boolean ranOnFxThread;
+
+    /** @param model null to only read and show the image (no model loaded yet) */
+    public DiagnoseTask(ImageSource source, PneumoModel model, String modelName) {
+        this.source = source;
+        this.model = model;
+        this.modelName = modelName;
+    }
+
+    public ImageSource source() {
+        return source;
+    }
+
+    /** Whether {@link #call()} ran on the FX thread; it must not (recorded so tests can check it). */
+    public boolean ranOnFxThread() {
+        return ranOnFxThread;
+    }
+
+    @Override
+    protected Diagnosis call() throws Exception {
+        ranOnFxThread = Platform.isFxApplicationThread();
+        updateMessage("Reading " + source.name() + "...");
+        GreyImage image = source.reader().read();
+        if (model == null || isCancelled()) {
+            return new Diagnosis(source.file(), source.name(), image, null, List.of(), modelName);
+        }
+        updateMessage("Analysing " + source.name() + "...");
+        Prediction prediction = model.predict(image);
+        List<Overlay> overlays = new ArrayList<>();
+        for (int c = 0; c < model.classes().size() && !isCancelled(); c++) {
+            GradCam.Map map = model.gradCam(image, c);
+            overlays.add(Overlay.of(model.classes().get(c), map, image.width(), image.height()));
+        }
+        return new Diagnosis(source.file(), source.name(), image, prediction, List.copyOf(overlays), modelName);
+    }
+}

@@ -1,0 +1,207 @@
+package org.pneumolens.app.diagnose;
+
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.geometry.Point2D;
+import javafx.scene.Group;
+import javafx.scene.image.ImageView;
+import javafx.scene.image.PixelFormat;
+import javafx.scene.image.WritableImage;
+import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.input.ScrollEvent;
+import javafx.scene.layout.Region;
+import javafx.scene.shape.Rectangle;
+import javafx.scene.transform.Affine;
+import org.pneumolens.core.image.GreyImage;
+
+/**
+ * A radiograph viewer: the image and its saliency overlay share one transform, so the overlay stays on the same
+ * pixels at any zoom and pan. Wheel zooms about the cursor, left-drag pans, right-drag sets window (horizontal)
+ * and level (vertical), double-click fits. Window, level and invert are properties for sliders to bind to.
+ */
+public final class XrayViewer extends Region {
+    private static final double MIN_ZOOM = 0.05;
+    private static final double MAX_ZOOM = 32;
+
+    private final ImageView imageView = new ImageView();
+    private final ImageView overlayView = new ImageView();
+    private final Group content = new Group(imageView, overlayView);
+    private final Affine transform = new Affine();
+    private final DoubleProperty level = new SimpleDoubleProperty(this, "level", 0.5);
+    private final DoubleProperty window = new SimpleDoubleProperty(this, "window", 1.0);
+    private final BooleanProperty inverted = new SimpleBooleanProperty(this, "inverted", false);
+    private final DoubleProperty zoom = new SimpleDoubleProperty(this, "zoom", 1);
+
+    private GreyImage grey;
+    private WritableImage rendered;
+    private boolean fitting = true; // follow the window's size until the user zooms or pans
+    private Point2D dragStart;
+    private double startLevel;
+    private double startWindow;
+
+    public XrayViewer() {
+        getStyleClass().add("xray-viewer");
+        imageView.setId("imageView");
+        overlayView.setId("overlayView");
+        imageView.setSmooth(true);
+        overlayView.setSmooth(true);
+        overlayView.setMouseTransparent(true);
+        content.getTransforms().add(transform);
+        content.setManaged(false);
+        getChildren().add(content);
+        Rectangle clip = new Rectangle();
+        clip.widthProperty().bind(widthProperty());
+        clip.heightProperty().bind(heightProperty());
+        setClip(clip);
+        level.addListener(o -> rerender());
+        window.addListener(o -> rerender());
+        inverted.addListener(o -> rerender());
+        widthProperty().addListener(o -> refit());
+        heightProperty().addListener(o -> refit());
+        addEventHandler(ScrollEvent.SCROLL, this::onScroll);
+        addEventHandler(MouseEvent.MOUSE_PRESSED, this::onPress);
+        addEventHandler(MouseEvent.MOUSE_DRAGGED, this::onDrag);
+        addEventHandler(MouseEvent.MOUSE_CLICKED, e -> {
+            if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2) {
+                fit();
+            }
+        });
+    }
+
+    /** Shows a new image; a different size (a new radiograph) is fitted to the view. */
+    public void setImage(GreyImage image) {
+        boolean newSize = grey == null || image == null
+                || grey.width() != image.width() || grey.height() != image.height();
+        grey = image;
+        rerender();
+        if (newSize) {
+            fit();
+        }
+    }
+
+    /** The coloured map drawn over the whole image, stretched to the image's pixel size; null hides it. */
+    public void setOverlay(Overlay overlay) {
+        if (overlay == null || grey == null) {
+            overlayView.setImage(null);
+            return;
+        }
+        WritableImage img = new WritableImage(overlay.width(), overlay.height());
+        img.getPixelWriter().setPixels(0, 0, overlay.width(), overlay.height(), PixelFormat.getIntArgbInstance(),
+                overlay.argb(), 0, overlay.width());
+        overlayView.setImage(img);
+        overlayView.setFitWidth(grey.width());
+        overlayView.setFitHeight(grey.height());
+    }
+
+    public ImageView overlayView() {
+        return overlayView;
+    }
+
+    public ImageView imageView() {
+        return imageView;
+    }
+
+    public void fit() {
+        fitting = true;
+        if (grey == null || getWidth() <= 0 || getHeight() <= 0) {
+            return;
+        }
+        double z = Math.min(getWidth() / grey.width(), getHeight() / grey.height());
+        setView(z, (getWidth() - grey.width() * z) / 2, (getHeight() - grey.height() * z) / 2);
+    }
+
+    /** Zooms by a factor about the view's centre (buttons, + and - keys). */
+    public void zoomBy(double factor) {
+        zoomAbout(factor, getWidth() / 2, getHeight() / 2);
+    }
+
+    /** Back to the full grey range, not inverted, fitted. */
+    public void reset() {
+        level.set(0.5);
+        window.set(1.0);
+        inverted.set(false);
+        fit();
+    }
+
+    private void zoomAbout(double factor, double x, double y) {
+        double z = Math.max(MIN_ZOOM, Math.min(MAX_ZOOM, zoom.get() * factor));
+        double f = z / zoom.get();
+        // Keep the image point under (x, y) in place: t' = p - (p - t) * f.
+        setView(z, x - (x - transform.getTx()) * f, y - (y - transform.getTy()) * f);
+        fitting = false;
+    }
+
+    private void setView(double z, double tx, double ty) {
+        zoom.set(z);
+        transform.setToTransform(z, 0, tx, 0, z, ty);
+    }
+
+    private void refit() {
+        if (fitting) {
+            fit();
+        }
+    }
+
+    private void rerender() {
+        if (grey == null) {
+            imageView.setImage(null);
+            rendered = null;
+            return;
+        }
+        rendered = GreyRenderer.render(grey, level.get(), window.get(), inverted.get(), rendered);
+        if (imageView.getImage() != rendered) {
+            imageView.setImage(rendered);
+        }
+    }
+
+    private void onScroll(ScrollEvent e) {
+        if (grey != null && e.getDeltaY() != 0) {
+            zoomAbout(e.getDeltaY() > 0 ? 1.15 : 1 / 1.15, e.getX(), e.getY());
+            e.consume();
+        }
+    }
+
+    private void onPress(MouseEvent e) {
+        dragStart = new Point2D(e.getX(), e.getY());
+        startLevel = level.get();
+        startWindow = window.get();
+        requestFocus();
+    }
+
+    private void onDrag(MouseEvent e) {
+        if (grey == null || dragStart == null) {
+            return;
+        }
+        double dx = e.getX() - dragStart.getX();
+        double dy = e.getY() - dragStart.getY();
+        if (e.getButton() == MouseButton.SECONDARY) {
+            // One view width of drag spans the whole window range; one view height the whole level range.
+            window.set(Math.max(0.02, Math.min(1, startWindow + dx / Math.max(1, getWidth()))));
+            level.set(Math.max(0, Math.min(1, startLevel - dy / Math.max(1, getHeight()))));
+        } else if (e.getButton() == MouseButton.PRIMARY) {
+            setView(zoom.get(), transform.getTx() + dx, transform.getTy() + dy);
+            dragStart = new Point2D(e.getX(), e.getY());
+            fitting = false;
+        }
+        e.consume();
+    }
+
+    public DoubleProperty levelProperty() {
+        return level;
+    }
+
+    public DoubleProperty windowProperty() {
+        return window;
+    }
+
+    public BooleanProperty invertedProperty() {
+        return inverted;
+    }
+
+    public DoubleProperty zoomProperty() {
+        return zoom;
+    }
+}

@@ -1,0 +1,269 @@
+package org.pneumolens.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.pneumolens.app.FxTestSupport.fixture;
+import static org.pneumolens.app.FxTestSupport.onFx;
+import static org.pneumolens.app.FxTestSupport.waitUntil;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import javafx.concurrent.Task;
+import javafx.css.PseudoClass;
+import javafx.event.Event;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.Slider;
+import javafx.scene.control.TabPane;
+import javafx.scene.image.Image;
+import javafx.scene.image.ImageView;
+import javafx.scene.input.DataFormat;
+import javafx.scene.input.DragEvent;
+import javafx.scene.input.Dragboard;
+import javafx.scene.input.TransferMode;
+import javafx.scene.layout.HBox;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.pneumolens.app.common.DaemonTaskExecutor;
+import org.pneumolens.app.common.TaskExecutor;
+import org.pneumolens.app.common.ViewLoader;
+import org.pneumolens.app.diagnose.DiagnoseTask;
+import org.pneumolens.app.diagnose.DiagnoseViewModel;
+import org.pneumolens.app.model.ModelService;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/**
+ * The real main window (MainView.fxml with the Diagnose tab) on a real background executor, headless through
+ * Monocle. Images go in through the view-model, as File > Open does, and through a DragEvent fired at the window.
+ */
+@ExtendWith(ApplicationExtension.class)
+class MainWindowTest {
+    private static final Path PNEUMONIA = fixture("val/PNEUMONIA/person41_virus_88.jpeg");
+    private static final Path NORMAL = fixture("val/NORMAL/NORMAL2-IM-0045-0001.jpeg");
+
+    @TempDir
+    static Path home;
+    @TempDir
+    Path tmp;
+
+    private final List<Task<?>> submitted = new CopyOnWriteArrayList<>();
+    private TaskExecutor inference;
+    private MainController main;
+    private Parent root;
+
+    @BeforeAll
+    static void isolateRecentFiles() {
+        System.setProperty("pneumolens.home", home.toString());
+    }
+
+    @Start
+    void start(Stage stage) throws Exception {
+        DaemonTaskExecutor pool = new DaemonTaskExecutor("test-inference", 1);
+        inference = new TaskExecutor() { // records what the view submits, runs it on the real pool
+            @Override
+            public <T> Task<T> execute(Task<T> task) {
+                submitted.add(task);
+                return pool.execute(task);
+            }
+
+            @Override
+            public void shutdown() {
+                pool.shutdown();
+            }
+        };
+        ModelService models = new ModelService(inference);
+        models.use(FxTestSupport.bundledModel(), "bundled");
+        AppContext context = new AppContext(models, inference, inference, AppContext.Navigation.NONE);
+        ViewLoader.Loaded<MainController> loaded = new ViewLoader(context).load("/org/pneumolens/app/MainView.fxml");
+        main = loaded.controller();
+        root = loaded.root();
+        stage.setScene(new Scene(root, 1200, 800));
+        stage.show();
+    }
+
+    @AfterEach
+    void stop() {
+        inference.shutdown();
+    }
+
+    private DiagnoseViewModel vm() {
+        return main.diagnose().viewModel();
+    }
+
+    private void openAndWait(Path file) throws Exception {
+        onFx(() -> vm().open(file));
+        waitForResult(file.getFileName().toString());
+    }
+
+    private void waitForResult(String name) throws Exception {
+        waitUntil(() -> !vm().busyProperty().get() && vm().diagnosisProperty().get() != null
+                && vm().diagnosisProperty().get().name().equals(name) && vm().diagnosisProperty().get().hasPrediction());
+        onFx(() -> { }); // let the view's listeners run
+    }
+
+    @Test
+    void openingAnImageShowsProbabilitiesThatSumToOneComputedOffTheFxThread(FxRobot robot) throws Exception {
+        openAndWait(PNEUMONIA);
+
+        ProgressBar normal = robot.lookup("#prob-NORMAL").queryAs(ProgressBar.class);
+        ProgressBar pneumonia = robot.lookup("#prob-PNEUMONIA").queryAs(ProgressBar.class);
+        assertEquals(1.0, normal.getProgress() + pneumonia.getProgress(), 1e-5);
+        HBox row = (HBox) pneumonia.getParent();
+        assertTrue(((Label) row.getChildren().get(2)).getText().endsWith("%"));
+        String verdict = robot.lookup("#verdictLabel").queryAs(Label.class).getText();
+        assertTrue(List.of("NORMAL", "PNEUMONIA").contains(verdict), verdict);
+        assertTrue(robot.lookup("#thresholdLabel").queryAs(Label.class).getText().contains("Threshold"));
+        assertTrue(robot.lookup("#imageInfo").queryAs(Label.class).getText().startsWith("person41_virus_88.jpeg"));
+        assertNotNull(robot.lookup("#imageView").queryAs(ImageView.class).getImage());
+
+        List<DiagnoseTask> tasks = submitted.stream().filter(DiagnoseTask.class::isInstance)
+                .map(DiagnoseTask.class::cast).toList();
+        assertFalse(tasks.isEmpty());
+        tasks.forEach(t -> assertFalse(t.ranOnFxThread(), "inference ran on the FX thread"));
+    }
+
+    @Test
+    void theOverlayTogglesAndFollowsTheOpacitySlider(FxRobot robot) throws Exception {
+        openAndWait(NORMAL);
+        ImageView overlay = robot.lookup("#overlayView").queryAs(ImageView.class);
+        ImageView image = robot.lookup("#imageView").queryAs(ImageView.class);
+        assertNotNull(overlay.getImage());
+        assertTrue(overlay.isVisible());
+        // Same box as the image in the same transformed group: aligned at every zoom and pan.
+        assertEquals(image.getImage().getWidth(), overlay.getFitWidth());
+        assertEquals(image.getImage().getHeight(), overlay.getFitHeight());
+        assertSame(image.getParent(), overlay.getParent());
+
+        robot.clickOn("#overlayToggle");
+        assertFalse(overlay.isVisible());
+        assertFalse(robot.lookup("#overlayToggle").queryAs(CheckBox.class).isSelected());
+        robot.clickOn("#overlayToggle");
+        assertTrue(overlay.isVisible());
+
+        Slider opacity = robot.lookup("#opacitySlider").queryAs(Slider.class);
+        onFx(() -> opacity.setValue(0.2));
+        assertEquals(0.2, overlay.getOpacity(), 1e-9);
+        robot.clickOn(opacity); // a click on the track moves the thumb there
+        assertEquals(opacity.getValue(), overlay.getOpacity(), 1e-9);
+        assertTrue(overlay.getOpacity() > 0.2, "clicking the slider's middle raised the opacity");
+    }
+
+    @Test
+    void aBadFileShowsAnErrorAndKeepsThePreviousImage(FxRobot robot) throws Exception {
+        openAndWait(NORMAL);
+        Image before = robot.lookup("#imageView").queryAs(ImageView.class).getImage();
+        Path fake = Files.writeString(tmp.resolve("scan.png"), "definitely not a PNG");
+
+        onFx(() -> vm().open(fake));
+        waitUntil(() -> !vm().busyProperty().get() && !vm().errorProperty().get().isEmpty());
+        onFx(() -> { });
+
+        assertTrue(robot.lookup("#errorBanner").query().isVisible());
+        assertTrue(robot.lookup("#errorLabel").queryAs(Label.class).getText().contains("scan.png"));
+        assertSame(before, robot.lookup("#imageView").queryAs(ImageView.class).getImage());
+        assertTrue(robot.lookup("#imageInfo").queryAs(Label.class).getText().startsWith("NORMAL2-IM-0045-0001.jpeg"));
+
+        robot.clickOn("#dismissErrorButton");
+        assertFalse(robot.lookup("#errorBanner").query().isVisible());
+    }
+
+    @Test
+    void droppingAnImageOnTheWindowOpensItAndHighlightsWhileDragging(FxRobot robot) throws Exception {
+        Dragboard board = onFx(() -> DragboardFactory.withFiles(List.of(PNEUMONIA.toFile())));
+        onFx(() -> Event.fireEvent(root, drag(DragEvent.DRAG_OVER, board)));
+        assertTrue(root.getPseudoClassStates().contains(PseudoClass.getPseudoClass("drag-over")));
+
+        onFx(() -> Event.fireEvent(root, drag(DragEvent.DRAG_DROPPED, board)));
+        waitForResult(PNEUMONIA.getFileName().toString());
+
+        assertFalse(root.getPseudoClassStates().contains(PseudoClass.getPseudoClass("drag-over")));
+        assertEquals(1.0, robot.lookup("#prob-NORMAL").queryAs(ProgressBar.class).getProgress()
+                + robot.lookup("#prob-PNEUMONIA").queryAs(ProgressBar.class).getProgress(), 1e-5);
+        assertEquals(0, robot.lookup("#tabs").queryAs(TabPane.class).getSelectionModel().getSelectedIndex());
+    }
+
+    @Test
+    void droppingSeveralFilesSaysSoAndKeepsTheImage(FxRobot robot) throws Exception {
+        openAndWait(NORMAL);
+        Dragboard board = onFx(() -> DragboardFactory.withFiles(List.of(PNEUMONIA.toFile(), NORMAL.toFile())));
+
+        onFx(() -> Event.fireEvent(root, drag(DragEvent.DRAG_DROPPED, board)));
+
+        assertTrue(robot.lookup("#errorLabel").queryAs(Label.class).getText().contains("2 files"));
+        assertEquals("NORMAL2-IM-0045-0001.jpeg", vm().diagnosisProperty().get().name());
+    }
+
+    @Test
+    void theWindowHasBothTabsTheNoticeAndTheMenus(FxRobot robot) throws Exception {
+        TabPane tabs = robot.lookup("#tabs").queryAs(TabPane.class);
+        assertEquals(List.of("Diagnose", "Train"), tabs.getTabs().stream().map(t -> t.getText()).toList());
+        assertTrue(robot.lookup("#noticeLabel").queryAs(Label.class).getText()
+                .contains("Research and education use only; not a medical device"));
+        onFx(() -> main.showTrain());
+        assertEquals(1, tabs.getSelectionModel().getSelectedIndex());
+        onFx(() -> main.showDiagnose());
+        assertEquals(0, tabs.getSelectionModel().getSelectedIndex());
+    }
+
+    @Test
+    void anImageNamedOnTheCommandLineOpensWhileTheBundledModelLoads(FxRobot robot) throws Exception {
+        onFx(() -> main.start(List.of("--some-jvm-flag", NORMAL.toString())));
+
+        waitForResult(NORMAL.getFileName().toString());
+        waitUntil(() -> !vm().modelLoadingProperty().get() && !vm().busyProperty().get());
+        assertTrue(vm().diagnosisProperty().get().hasPrediction());
+        assertEquals("", vm().errorProperty().get());
+        assertTrue(robot.lookup("#imageInfo").queryAs(Label.class).getText().startsWith("NORMAL2-IM-0045-0001.jpeg"));
+    }
+
+    @Test
+    void theModelCardShowsTheLoadedModel(FxRobot robot) throws Exception {
+        robot.clickOn("#modelCardLink");
+        waitUntil(() -> robot.lookup("#modelCardText").tryQuery().isPresent());
+
+        String card = robot.lookup("#modelCardText").queryAs(javafx.scene.control.TextArea.class).getText();
+        assertTrue(card.contains(FxTestSupport.bundledModel().metadata().name()), card);
+        assertTrue(card.contains("Decision threshold"), card);
+    }
+
+    private DragEvent drag(javafx.event.EventType<DragEvent> type, Dragboard board) {
+        return new DragEvent(root, root, type, board, 400, 300, 400, 300, TransferMode.COPY, null, root, null);
+    }
+
+    /**
+     * A real {@link Dragboard} holding files, as a drag from a file manager offering COPY would carry. JavaFX makes
+     * one only inside a native drag gesture, which Monocle's headless screen cannot start, so this goes through the
+     * toolkit's own factory (JavaFX is on the class path: no module boundary) with its in-memory clipboard; only
+     * the drag source's offered transfer modes, which that clipboard does not know, are answered here.
+     */
+    static final class DragboardFactory {
+        static Dragboard withFiles(List<File> files) {
+            com.sun.javafx.tk.TKClipboard local = com.sun.javafx.tk.Toolkit.getToolkit().createLocalClipboard();
+            com.sun.javafx.tk.TKClipboard offeringCopy = (com.sun.javafx.tk.TKClipboard) java.lang.reflect.Proxy
+                    .newProxyInstance(DragboardFactory.class.getClassLoader(),
+                            new Class<?>[]{com.sun.javafx.tk.TKClipboard.class}, (proxy, method, args) ->
+                                    "getTransferModes".equals(method.getName()) ? java.util.EnumSet.of(TransferMode.COPY)
+                                            : method.invoke(local, args));
+            Dragboard board = com.sun.javafx.scene.input.DragboardHelper.createDragboard(offeringCopy);
+            com.sun.javafx.scene.input.DragboardHelper.setDataAccessRestriction(board, false);
+            board.setContent(Map.of(DataFormat.FILES, files));
+            return board;
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package org.pneumolens.app.diagnose;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+import org.pneumolens.core.model.GradCam;
+
+class OverlayTest {
+    /** A 4x4 map, hot only in its top-left cell, for a wide image: the colour must sit in the image's top-left. */
+    @Test
+    void theColouredMapCoversTheWholeImageAndKeepsItsGeometry() {
+        float[] values = new float[16];
+        values[0] = 1f;
+        Overlay o = Overlay.of("PNEUMONIA", new GradCam.Map(4, 4, values), 2000, 1000);
+
+        assertEquals(1024, o.width(), "capped longest side");
+        assertEquals(512, o.height(), "same aspect ratio as the image");
+        int hottest = 0;
+        for (int i = 1; i < o.argb().length; i++) {
+            if (alpha(o.argb()[i]) > alpha(o.argb()[hottest])) {
+                hottest = i;
+            }
+        }
+        int x = hottest % o.width();
+        int y = hottest / o.width();
+        assertTrue(x < o.width() / 4 && y < o.height() / 4, "peak at " + x + "," + y);
+        assertEquals(0, alpha(o.argb()[o.argb().length - 1]), "no saliency: fully transparent");
+    }
+
+    @Test
+    void colourMapRunsFromDarkToBrightAndClamps() {
+        assertEquals(0x000004, ColorMap.rgb(0));
+        assertEquals(0xfcffa4, ColorMap.rgb(1));
+        assertEquals(ColorMap.rgb(1), ColorMap.rgb(7));
+        double previous = -1;
+        for (int i = 0; i <= 10; i++) { // inferno's lightness rises monotonically
+            int c = ColorMap.rgb(i / 10.0);
+            double luma = 0.299 * (c >> 16 & 0xff) + 0.587 * (c >> 8 & 0xff) + 0.114 * (c & 0xff);
+            assertTrue(luma > previous, "luma at " + i / 10.0);
+            previous = luma;
+        }
+    }
+
+    private static int alpha(int argb) {
+        return argb >>> 24;
+    }
+}
