@@ -29,6 +29,7 @@ final class EpochCharts {
     private final XYChart.Series<Number, Number> trainLoss = new XYChart.Series<>();
     private final XYChart.Series<Number, Number> valLoss = new XYChart.Series<>();
     private int bestEpoch;
+    private int epochs = 2;
 
     EpochCharts(LineChart<Number, Number> accuracy, LineChart<Number, Number> loss) {
         this.accuracy = accuracy;
@@ -56,6 +57,11 @@ final class EpochCharts {
         history.forEach(this::add);
     }
 
+    /** Shows an empty 1..epochs axis, so the user sees from the start how long the run may be. */
+    void expect(int totalEpochs) {
+        setEpochRange(totalEpochs);
+    }
+
     private void clear() {
         List.of(trainAcc, valAcc, trainLoss, valLoss).forEach(s -> s.getData().clear());
         bestEpoch = 0;
@@ -79,7 +85,6 @@ final class EpochCharts {
         XYChart.Data<Number, Number> d = new XYChart.Data<>(r.epoch(), value.applyAsDouble(r));
         // Our own symbol node, so it can carry a tooltip and the best-epoch style from the start.
         StackPane symbol = new StackPane();
-        symbol.getStyleClass().add("epoch-point");
         Tooltip tip = new Tooltip(tooltip(r));
         tip.setShowDelay(Duration.millis(100));
         Tooltip.install(symbol, tip);
@@ -112,24 +117,31 @@ final class EpochCharts {
         loss.setTitle("Loss per epoch" + best);
     }
 
+    /**
+     * The axis runs one tick unit past both ends (0 .. epochs + unit, labels only on real epochs), so the first
+     * and last points are drawn whole instead of cut in half by the plot's edge.
+     */
     private void setEpochRange(int epochs) {
+        this.epochs = epochs;
+        int unit = epochs <= 20 ? 1 : epochs <= 50 ? 5 : 10;
         for (LineChart<Number, Number> c : List.of(accuracy, loss)) {
             NumberAxis x = (NumberAxis) c.getXAxis();
-            x.setUpperBound(Math.max(2, epochs));
-            x.setTickUnit(epochs <= 20 ? 1 : epochs <= 50 ? 5 : 10);
+            x.setTickUnit(unit);
+            x.setUpperBound(Math.ceil((epochs + 1.0) / unit) * unit);
         }
     }
 
-    private static void configureEpochAxis(NumberAxis x) {
+    private void configureEpochAxis(NumberAxis x) {
         x.setAutoRanging(false);
-        x.setLowerBound(1);
-        x.setUpperBound(2);
+        x.setLowerBound(0);
+        x.setUpperBound(3);
         x.setTickUnit(1);
         x.setMinorTickVisible(false);
         x.setTickLabelFormatter(new StringConverter<>() {
             @Override
             public String toString(Number n) {
-                return Integer.toString(n.intValue());
+                int e = n.intValue();
+                return e >= 1 && e <= epochs ? Integer.toString(e) : "";
             }
 
             @Override

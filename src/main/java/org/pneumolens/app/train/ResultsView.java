@@ -91,10 +91,11 @@ final class ResultsView {
         chosen.setName("threshold");
         XYChart.Data<Number, Number> at = new XYChart.Data<>(1 - e.specificity(), e.sensitivity());
         StackPane marker = new StackPane();
-        marker.getStyleClass().add("threshold-point");
         at.setNode(marker);
         chosen.getData().add(at);
         roc.getData().setAll(List.of(curve, chance, chosen));
+        // Only now: adding a series resets its symbols' style classes.
+        marker.getStyleClass().add("threshold-point");
         roc.setTitle(String.format(Locale.ROOT, "ROC on validation (AUC %.3f)", e.auc()));
     }
 }

@@ -99,14 +99,18 @@ public final class TrainController {
         elapsedLabel.textProperty().bind(Bindings.concat("Elapsed ", vm.elapsedProperty()));
         remainingLabel.textProperty().bind(Bindings.when(vm.remainingProperty().isEmpty()).then("")
                 .otherwise(Bindings.concat("Remaining ", vm.remainingProperty())));
+        EpochCharts charts = new EpochCharts(accuracyChart, lossChart);
+        charts.bind(vm.history());
         vm.statusProperty().addListener((obs, old, now) -> {
+            if (now == TrainStatus.TRAINING && old != TrainStatus.TRAINING) {
+                charts.expect(vm.settings().epochsProperty().get());
+            }
             if (now.running()) {
                 clock.play();
             } else {
                 clock.stop();
             }
         });
-        new EpochCharts(accuracyChart, lossChart).bind(vm.history());
         Bindings.bindContent(logList.getItems(), vm.log());
         vm.log().addListener((javafx.collections.ListChangeListener<String>) c -> logList.scrollTo(vm.log().size() - 1));
         bindResults();

@@ -93,8 +93,9 @@ public final class TrainViewModel implements TrainingChartBridge.Sink {
         Task<TrainingResult> task = new Task<>() {
             @Override
             protected TrainingResult call() throws Exception {
-                return new Trainer(config, progress, () -> stopRequested.get() || isCancelled())
-                        .train(data.train(), data.val());
+                // Interrupted: the executor is shutting down because the window closed.
+                return new Trainer(config, progress, () -> stopRequested.get() || isCancelled()
+                        || Thread.currentThread().isInterrupted()).train(data.train(), data.val());
             }
         };
         task.setOnSucceeded(e -> finished(task.getValue()));
@@ -131,7 +132,7 @@ public final class TrainViewModel implements TrainingChartBridge.Sink {
         epochProgress.set(0);
         runProgress.set(0);
         epochProgressText.set("");
-        runProgressText.set(String.format(Locale.ROOT, "Run: 0 of %d epochs", totalEpochs));
+        runProgressText.set(String.format(Locale.ROOT, "Run: 0 of %d epochs done", totalEpochs));
         clock.start();
         status.set(TrainStatus.TRAINING);
         message.set("Starting...");
@@ -167,7 +168,7 @@ public final class TrainViewModel implements TrainingChartBridge.Sink {
         addLog(r.line());
         trainingFraction = (double) r.epoch() / totalEpochs;
         runProgress.set(trainingFraction);
-        runProgressText.set(String.format(Locale.ROOT, "Run: %d of %d epochs", r.epoch(), totalEpochs));
+        runProgressText.set(String.format(Locale.ROOT, "Run: %d of %d epochs done", r.epoch(), totalEpochs));
         if (status.get() == TrainStatus.TRAINING) {
             message.set(String.format(Locale.ROOT, "Epoch %d done: val accuracy %.3f, val AUC %.3f", r.epoch(),
                     r.valAccuracy(), r.valAuc()));

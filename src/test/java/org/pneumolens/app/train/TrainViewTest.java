@@ -86,6 +86,14 @@ class TrainViewTest {
                 result.valEvaluation().auc())), roc.getTitle());
         assertEquals(result.valEvaluation().roc().size(), roc.getData().get(0).getData().size());
         assertTrue(label(robot, "#thresholdLabel").getText().contains("Sensitivity"));
+        assertEquals(1, robot.lookup("#rocChart .threshold-point").queryAll().size(), "chosen threshold marked");
+        int best = result.bestEpoch();
+        for (String chart : List.of("#accuracyChart", "#lossChart")) {
+            var ringed = robot.lookup(chart + " .best-epoch").queryAll();
+            assertEquals(1, ringed.size(), chart + ": exactly the kept epoch is ringed");
+            assertTrue(series(robot, chart, EpochCharts.VAL).getData().get(best - 1).getNode() == ringed.iterator()
+                    .next(), chart + ": the ring sits on the val point of epoch " + best);
+        }
         assertFalse(robot.lookup("#startButton").queryAs(Button.class).isDisabled(), "Start works again");
 
         Path saved = tmp.resolve("out/model.zip");
@@ -196,10 +204,13 @@ class TrainViewTest {
     }
 
     @SuppressWarnings("unchecked")
-    private void assertSeries(FxRobot robot, String chartId, String name, ToDoubleFunction<EpochResult> figure) {
+    private static XYChart.Series<Number, Number> series(FxRobot robot, String chartId, String name) {
         LineChart<Number, Number> chart = robot.lookup(chartId).queryAs(LineChart.class);
-        XYChart.Series<Number, Number> series = chart.getData().stream().filter(s -> name.equals(s.getName()))
-                .findFirst().orElseThrow();
+        return chart.getData().stream().filter(s -> name.equals(s.getName())).findFirst().orElseThrow();
+    }
+
+    private void assertSeries(FxRobot robot, String chartId, String name, ToDoubleFunction<EpochResult> figure) {
+        XYChart.Series<Number, Number> series = series(robot, chartId, name);
         assertEquals(fx.reported.size(), series.getData().size(), chartId + " " + name);
         for (int i = 0; i < fx.reported.size(); i++) {
             EpochResult r = fx.reported.get(i);
