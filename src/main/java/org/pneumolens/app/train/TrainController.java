@@ -7,7 +7,10 @@ import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.beans.binding.Bindings;
+import javafx.beans.value.ObservableBooleanValue;
+import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
+import javafx.scene.Node;
 import javafx.scene.chart.LineChart;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
@@ -112,7 +115,7 @@ public final class TrainController {
             }
         });
         Bindings.bindContent(logList.getItems(), vm.log());
-        vm.log().addListener((javafx.collections.ListChangeListener<String>) c -> logList.scrollTo(vm.log().size() - 1));
+        vm.log().addListener((ListChangeListener<String>) c -> logList.scrollTo(vm.log().size() - 1));
         bindResults();
     }
 
@@ -139,7 +142,7 @@ public final class TrainController {
         List<String> skipped = s == null ? List.of() : s.skipped();
         skippedList.getItems().setAll(skipped);
         skippedLabel.setText("Skipped files (" + skipped.size() + ")");
-        for (var n : List.of(skippedLabel, skippedList)) {
+        for (Node n : List.of(skippedLabel, skippedList)) {
             n.setVisible(!skipped.isEmpty());
             n.setManaged(!skipped.isEmpty());
         }
@@ -156,7 +159,7 @@ public final class TrainController {
         useButton.disableProperty().bind(busy);
     }
 
-    private static void bindShown(javafx.scene.Node node, javafx.beans.value.ObservableBooleanValue shown) {
+    private static void bindShown(Node node, ObservableBooleanValue shown) {
         node.visibleProperty().bind(shown);
         node.managedProperty().bind(shown);
     }

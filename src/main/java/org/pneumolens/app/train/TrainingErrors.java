@@ -1,5 +1,7 @@
 package org.pneumolens.app.train;
 
+import java.io.IOException;
+
 /** Turns what ended a training run into a sentence the user can act on. */
 final class TrainingErrors {
     private TrainingErrors() {
@@ -16,7 +18,7 @@ final class TrainingErrors {
         if (t instanceof IllegalArgumentException && msg != null) {
             return "Cannot train: " + msg;
         }
-        if (t instanceof java.io.IOException && msg != null) {
+        if (t instanceof IOException && msg != null) {
             return "Cannot read the dataset: " + msg;
         }
         return "Training failed: " + (msg == null || msg.isBlank() ? t.getClass().getSimpleName() : msg);

@@ -34,6 +34,9 @@ final class TrainViewFixture implements TrainDialogs {
     final AtomicInteger diagnoseShown = new AtomicInteger();
     volatile Consumer<EpochResult> onEpoch = r -> {
     };
+    /** Runs on the training thread after each training batch (epoch >= 1), before the bridge sees it. */
+    volatile Runnable onTrainingBatch = () -> {
+    };
     final DaemonTaskExecutor training = new DaemonTaskExecutor("test-training", 1);
     final DaemonTaskExecutor inference = new DaemonTaskExecutor("test-inference", 1);
     final ModelService models = new ModelService(inference);
@@ -69,6 +72,9 @@ final class TrainViewFixture implements TrainDialogs {
 
             @Override
             public void batch(int epoch, int done, int total) {
+                if (epoch >= 1) {
+                    onTrainingBatch.run();
+                }
                 bridge.batch(epoch, done, total);
             }
 

@@ -154,6 +154,32 @@ class TrainViewTest {
     }
 
     @Test
+    void stopBeforeTheFirstEpochEndsKeepsNoModelAndStartWorksAgain(FxRobot robot, @TempDir Path tmp)
+            throws Exception {
+        chooseFolder(robot, TrainViewFixture.copyFixtures(tmp));
+        setSmallRun(robot, 2);
+        CountDownLatch atFirstBatch = new CountDownLatch(1);
+        CountDownLatch stopClicked = new CountDownLatch(1);
+        fx.onTrainingBatch = () -> {
+            atFirstBatch.countDown();
+            awaitQuietly(stopClicked);
+        };
+        robot.clickOn("#startButton");
+        assertTrue(atFirstBatch.await(RUN_TIMEOUT_S, TimeUnit.SECONDS));
+        robot.clickOn("#stopButton");
+        stopClicked.countDown();
+        await(() -> !vm.statusProperty().get().running());
+
+        assertEquals(TrainStatus.NOT_STARTED, vm.statusProperty().get());
+        assertEquals(List.of(), fx.reported);
+        assertTrue(label(robot, "#statusLabel").getText().contains("no model kept"),
+                label(robot, "#statusLabel").getText());
+        assertFalse(robot.lookup("#resultsPane").query().isVisible());
+        assertFalse(robot.lookup("#errorLabel").query().isVisible(), "stopping is not an error");
+        assertFalse(robot.lookup("#startButton").queryAs(Button.class).isDisabled());
+    }
+
+    @Test
     void failureMidRunShowsTheErrorAndStartWorksAgain(FxRobot robot, @TempDir Path tmp) throws Exception {
         chooseFolder(robot, TrainViewFixture.copyFixtures(tmp));
         setSmallRun(robot, 3);
