@@ -1,0 +1,98 @@
+package org.pneumolens.app.train;
+
+import java.nio.file.Path;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.concurrent.Task;
+import org.pneumolens.app.common.TaskExecutor;
+import org.pneumolens.core.data.Dataset;
+import org.pneumolens.core.data.DatasetException;
+import org.pneumolens.core.data.DatasetScanner;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The dataset folder of the Train tab: scans it off the FX thread (listing thousands of files and reading
+ * their headers takes seconds on a slow disk) and publishes what was found, or why it cannot be used.
+ */
+public final class DatasetViewModel {
+    private static final Logger LOG = LoggerFactory.getLogger(DatasetViewModel.class);
+
+    private final TaskExecutor executor;
+    private final double valFraction;
+    private final ReadOnlyObjectWrapper<Path> folder = new ReadOnlyObjectWrapper<>(this, "folder");
+    private final ReadOnlyBooleanWrapper scanning = new ReadOnlyBooleanWrapper(this, "scanning");
+    private final ReadOnlyObjectWrapper<Dataset> dataset = new ReadOnlyObjectWrapper<>(this, "dataset");
+    private final ReadOnlyObjectWrapper<DatasetSummary> summary = new ReadOnlyObjectWrapper<>(this, "summary");
+    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
+
+    DatasetViewModel(TaskExecutor executor, double valFraction) {
+        this.executor = executor;
+        this.valFraction = valFraction;
+    }
+
+    /** Scans {@code dir}; until the scan ends there is no usable dataset. Call on the FX thread. */
+    public void choose(Path dir) {
+        folder.set(dir);
+        dataset.set(null);
+        summary.set(null);
+        error.set("");
+        scanning.set(true);
+        Task<Dataset> task = new Task<>() {
+            @Override
+            protected Dataset call() throws DatasetException {
+                return DatasetScanner.scanDataset(dir);
+            }
+        };
+        task.setOnSucceeded(e -> {
+            if (dir.equals(folder.get())) {
+                dataset.set(task.getValue());
+                summary.set(DatasetSummary.of(task.getValue(), valFraction));
+                scanning.set(false);
+            }
+        });
+        task.setOnFailed(e -> {
+            if (dir.equals(folder.get())) {
+                error.set(describe(task.getException()));
+                scanning.set(false);
+            }
+        });
+        executor.execute(task);
+    }
+
+    private static String describe(Throwable t) {
+        if (t instanceof DatasetException) {
+            return t.getMessage();
+        }
+        LOG.warn("Scanning the dataset folder failed", t);
+        return "Cannot read this folder: " + (t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage());
+    }
+
+    public ReadOnlyObjectProperty<Path> folderProperty() {
+        return folder.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty scanningProperty() {
+        return scanning.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Dataset> datasetProperty() {
+        return dataset.getReadOnlyProperty();
+    }
+
+    public Dataset getDataset() {
+        return dataset.get();
+    }
+
+    public ReadOnlyObjectProperty<DatasetSummary> summaryProperty() {
+        return summary.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty errorProperty() {
+        return error.getReadOnlyProperty();
+    }
+}

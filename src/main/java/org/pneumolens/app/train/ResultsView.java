@@ -1,0 +1,101 @@
+package org.pneumolens.app.train;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import javafx.scene.chart.LineChart;
+import javafx.scene.chart.XYChart;
+import javafx.scene.control.Label;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.StackPane;
+import org.pneumolens.core.metrics.Evaluation;
+import org.pneumolens.core.model.ModelMetadata;
+import org.pneumolens.core.train.TrainingResult;
+
+/** Draws a finished run's validation figures: the confusion matrix, the ROC curve and the chosen threshold. */
+final class ResultsView {
+    private final GridPane confusion;
+    private final LineChart<Number, Number> roc;
+    private final Label threshold;
+
+    ResultsView(GridPane confusion, LineChart<Number, Number> roc, Label threshold) {
+        this.confusion = confusion;
+        this.roc = roc;
+        this.threshold = threshold;
+        // Points are added in curve order; re-sorting by x would scramble the vertical steps of the ROC.
+        roc.setAxisSortingPolicy(LineChart.SortingPolicy.NONE);
+    }
+
+    void show(TrainingResult r) {
+        if (r == null) {
+            confusion.getChildren().clear();
+            roc.getData().clear();
+            threshold.setText("");
+            return;
+        }
+        Evaluation e = r.valEvaluation();
+        ModelMetadata m = r.model().metadata();
+        String pos = m.positiveClass();
+        String neg = m.classes().size() == 2 ? m.classes().get(1 - m.positiveIndex()) : "not " + pos;
+        showConfusion(e.confusion(), neg, pos);
+        showRoc(e);
+        threshold.setText(String.format(Locale.ROOT, "Threshold: %s when P(%s) \u2265 %.3f%n"
+                        + "Sensitivity %.3f \u00b7 specificity %.3f \u00b7 accuracy %.3f%n(validation, n = %d)",
+                pos, pos, e.threshold(), e.sensitivity(), e.specificity(), e.accuracy(), e.n()));
+    }
+
+    /** @param c {@code [[tn, fp], [fn, tp]]}: rows are the actual class, columns the predicted one */
+    private void showConfusion(int[][] c, String neg, String pos) {
+        confusion.getChildren().clear();
+        confusion.add(header("actual \u2193  predicted \u2192"), 0, 0);
+        confusion.add(header(neg), 1, 0);
+        confusion.add(header(pos), 2, 0);
+        confusion.add(header(neg), 0, 1);
+        confusion.add(header(pos), 0, 2);
+        String[][] ids = {{"cmTn", "cmFp"}, {"cmFn", "cmTp"}};
+        for (int row = 0; row < 2; row++) {
+            int rowTotal = c[row][0] + c[row][1];
+            for (int col = 0; col < 2; col++) {
+                double pct = rowTotal == 0 ? 0 : 100.0 * c[row][col] / rowTotal;
+                Label cell = new Label(String.format(Locale.ROOT, "%,d%n%.0f%%", c[row][col], pct));
+                cell.setId(ids[row][col]);
+                cell.getStyleClass().addAll("cm-cell", row == col ? "cm-correct" : "cm-wrong");
+                cell.setMaxSize(Double.MAX_VALUE, Double.MAX_VALUE);
+                confusion.add(cell, col + 1, row + 1);
+            }
+        }
+    }
+
+    private static Label header(String text) {
+        Label l = new Label(text);
+        l.getStyleClass().add("cm-header");
+        l.setMaxSize(Double.MAX_VALUE, Double.MAX_VALUE);
+        return l;
+    }
+
+    private void showRoc(Evaluation e) {
+        List<Evaluation.RocPoint> points = new ArrayList<>(e.roc());
+        points.sort((a, b) -> a.falsePositiveRate() != b.falsePositiveRate()
+                ? Double.compare(a.falsePositiveRate(), b.falsePositiveRate())
+                : Double.compare(a.truePositiveRate(), b.truePositiveRate()));
+        XYChart.Series<Number, Number> curve = new XYChart.Series<>();
+        curve.setName("ROC");
+        for (Evaluation.RocPoint p : points) {
+            curve.getData().add(new XYChart.Data<>(p.falsePositiveRate(), p.truePositiveRate()));
+        }
+        XYChart.Series<Number, Number> chance = new XYChart.Series<>();
+        chance.setName("chance");
+        chance.getData().add(new XYChart.Data<>(0, 0));
+        chance.getData().add(new XYChart.Data<>(1, 1));
+        XYChart.Series<Number, Number> chosen = new XYChart.Series<>();
+        chosen.setName("threshold");
+        XYChart.Data<Number, Number> at = new XYChart.Data<>(1 - e.specificity(), e.sensitivity());
+        StackPane marker = new StackPane();
+        at.setNode(marker);
+        chosen.getData().add(at);
+        roc.getData().setAll(List.of(curve, chance, chosen));
+        // Only now: adding a series resets its symbols' style classes.
+        marker.getStyleClass().add("threshold-point");
+        roc.setTitle(String.format(Locale.ROOT, "ROC on validation (AUC %.3f)", e.auc()));
+    }
+}

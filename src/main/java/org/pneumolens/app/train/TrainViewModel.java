@@ -1,0 +1,286 @@
+package org.pneumolens.app.train;
+
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.LongSupplier;
+import java.util.function.UnaryOperator;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.concurrent.Task;
+import org.pneumolens.app.AppContext;
+import org.pneumolens.core.data.Dataset;
+import org.pneumolens.core.train.EpochResult;
+import org.pneumolens.core.train.Trainer;
+import org.pneumolens.core.train.TrainingCancelledException;
+import org.pneumolens.core.train.TrainingConfig;
+import org.pneumolens.core.train.TrainingProgress;
+import org.pneumolens.core.train.TrainingResult;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * State of the Train tab: the dataset, the settings, one training run at a time and its outcome. Runs the
+ * {@link Trainer} on the context's training executor; progress arrives through a {@link TrainingChartBridge}
+ * on the FX thread, so every property here changes on the FX thread only.
+ */
+public final class TrainViewModel implements TrainingChartBridge.Sink {
+    private static final Logger LOG = LoggerFactory.getLogger(TrainViewModel.class);
+    private static final int MAX_LOG_LINES = 2000;
+
+    private final AppContext context;
+    private final UnaryOperator<TrainingProgress> progressDecorator;
+    private final RunClock clock;
+    private final TrainingSettings settings = new TrainingSettings();
+    private final DatasetViewModel dataset;
+    private final ResultActions resultActions;
+    private final AtomicBoolean stopRequested = new AtomicBoolean();
+
+    private final ReadOnlyObjectWrapper<TrainStatus> status =
+            new ReadOnlyObjectWrapper<>(this, "status", TrainStatus.NOT_STARTED);
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
+    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
+    private final ReadOnlyDoubleWrapper epochProgress = new ReadOnlyDoubleWrapper(this, "epochProgress");
+    private final ReadOnlyStringWrapper epochProgressText = new ReadOnlyStringWrapper(this, "epochProgressText", "");
+    private final ReadOnlyDoubleWrapper runProgress = new ReadOnlyDoubleWrapper(this, "runProgress");
+    private final ReadOnlyStringWrapper runProgressText = new ReadOnlyStringWrapper(this, "runProgressText", "");
+    private final ReadOnlyStringWrapper elapsed = new ReadOnlyStringWrapper(this, "elapsed", "");
+    private final ReadOnlyStringWrapper remaining = new ReadOnlyStringWrapper(this, "remaining", "");
+    private final ObservableList<String> log = FXCollections.observableArrayList();
+    private final ObservableList<EpochResult> history = FXCollections.observableArrayList();
+    // One wrapper each: an unmodifiable view only weakly listens to its list, so it must live as long as we do.
+    private final ObservableList<String> logView = FXCollections.unmodifiableObservableList(log);
+    private final ObservableList<EpochResult> historyView = FXCollections.unmodifiableObservableList(history);
+    private final ReadOnlyObjectWrapper<TrainingResult> result = new ReadOnlyObjectWrapper<>(this, "result");
+    private int totalEpochs;
+    private double trainingFraction;
+
+    public TrainViewModel(AppContext context) {
+        this(context, UnaryOperator.identity(), System::nanoTime);
+    }
+
+    /** @param progressDecorator wraps the bridge, e.g. so a test can see what the trainer reported */
+    TrainViewModel(AppContext context, UnaryOperator<TrainingProgress> progressDecorator, LongSupplier nanoClock) {
+        this.context = context;
+        this.progressDecorator = progressDecorator;
+        this.clock = new RunClock(nanoClock);
+        this.dataset = new DatasetViewModel(context.training(), settings.valFraction());
+        this.resultActions = new ResultActions(context, result.getReadOnlyProperty(), message, error);
+    }
+
+    /** Starts a run with the current settings on the scanned dataset. Call on the FX thread. */
+    public void start() {
+        Dataset data = dataset.getDataset();
+        if (status.get().running() || data == null) {
+            return;
+        }
+        TrainingConfig config;
+        try {
+            config = settings.toConfig();
+        } catch (IllegalArgumentException e) {
+            error.set("Invalid setting: " + e.getMessage());
+            return;
+        }
+        resetRun(config);
+        TrainingProgress progress = progressDecorator.apply(TrainingChartBridge.toFxThread(this));
+        Task<TrainingResult> task = new Task<>() {
+            @Override
+            protected TrainingResult call() throws Exception {
+                // Interrupted: the executor is shutting down because the window closed.
+                return new Trainer(config, progress, () -> stopRequested.get() || isCancelled()
+                        || Thread.currentThread().isInterrupted()).train(data.train(), data.val());
+            }
+        };
+        task.setOnSucceeded(e -> finished(task.getValue()));
+        task.setOnFailed(e -> failed(task.getException()));
+        task.setOnCancelled(e -> failed(new TrainingCancelledException("Training was cancelled")));
+        context.training().execute(task);
+    }
+
+    /** Asks the run to end after the current batch; the best epoch so far is kept. */
+    public void stop() {
+        if (status.get() == TrainStatus.TRAINING) {
+            stopRequested.set(true);
+            status.set(TrainStatus.STOPPING);
+            message.set("Stopping after the current batch...");
+        }
+    }
+
+    /** Refreshes elapsed time and estimate; the view calls it once a second while a run is alive. */
+    public void tick() {
+        if (status.get().running()) {
+            elapsed.set(clock.elapsed());
+            remaining.set(clock.remaining(trainingFraction));
+        }
+    }
+
+    private void resetRun(TrainingConfig config) {
+        stopRequested.set(false);
+        totalEpochs = config.epochs();
+        trainingFraction = 0;
+        history.clear();
+        log.clear();
+        result.set(null);
+        error.set("");
+        epochProgress.set(0);
+        runProgress.set(0);
+        epochProgressText.set("");
+        runProgressText.set(String.format(Locale.ROOT, "Run: 0 of %d epochs done", totalEpochs));
+        clock.start();
+        status.set(TrainStatus.TRAINING);
+        message.set("Starting...");
+        tick();
+    }
+
+    @Override
+    public void message(String text) {
+        addLog(text);
+        if (status.get() == TrainStatus.TRAINING) {
+            message.set(text);
+        }
+    }
+
+    @Override
+    public void batch(int epoch, int done, int total) {
+        epochProgress.set(total == 0 ? 0 : (double) done / total);
+        if (epoch == 0) {
+            epochProgressText.set(String.format(Locale.ROOT, "Decoding images: %,d / %,d", done, total));
+        } else {
+            clock.trainingStarted();
+            epochProgressText.set(String.format(Locale.ROOT, "Epoch %d of %d: batch %d / %d", epoch, totalEpochs,
+                    done, total));
+            trainingFraction = ((epoch - 1) + (double) done / total) / totalEpochs;
+            runProgress.set(trainingFraction);
+        }
+        tick();
+    }
+
+    @Override
+    public void epoch(EpochResult r) {
+        history.add(r);
+        addLog(r.line());
+        trainingFraction = (double) r.epoch() / totalEpochs;
+        runProgress.set(trainingFraction);
+        runProgressText.set(String.format(Locale.ROOT, "Run: %d of %d epochs done", r.epoch(), totalEpochs));
+        if (status.get() == TrainStatus.TRAINING) {
+            message.set(String.format(Locale.ROOT, "Epoch %d done: val accuracy %.3f, val AUC %.3f", r.epoch(),
+                    r.valAccuracy(), r.valAuc()));
+        }
+        tick();
+    }
+
+    private void finished(TrainingResult r) {
+        tick();
+        result.set(r);
+        String how = r.stopped() ? "Stopped by you after " : r.earlyStopped() ? "Stopped early (no val AUC gain) after "
+                : "Finished ";
+        message.set(String.format(Locale.ROOT, "%s%d epochs; kept epoch %d (val AUC %.3f)", how, r.history().size(),
+                r.bestEpoch(), r.history().get(r.bestEpoch() - 1).valAuc()));
+        addLog(message.get());
+        if (!r.stopped()) {
+            runProgress.set(1);
+        }
+        remaining.set("");
+        status.set(TrainStatus.DONE);
+    }
+
+    private void failed(Throwable t) {
+        tick();
+        remaining.set("");
+        if (t instanceof TrainingCancelledException) {
+            message.set(t.getMessage());
+            addLog(t.getMessage());
+            status.set(TrainStatus.NOT_STARTED);
+            return;
+        }
+        LOG.error("Training failed", t);
+        error.set(TrainingErrors.describe(t));
+        message.set("Training failed");
+        addLog(error.get());
+        status.set(TrainStatus.FAILED);
+    }
+
+    private void addLog(String line) {
+        log.add(line);
+        if (log.size() > MAX_LOG_LINES) {
+            log.remove(0, log.size() - MAX_LOG_LINES);
+        }
+    }
+
+    public BooleanBinding canStartProperty() {
+        return Bindings.createBooleanBinding(() -> !status.get().running() && dataset.getDataset() != null
+                        && !dataset.scanningProperty().get() && !resultActions.savingProperty().get(),
+                status, dataset.datasetProperty(), dataset.scanningProperty(), resultActions.savingProperty());
+    }
+
+    public BooleanBinding canStopProperty() {
+        return status.isEqualTo(TrainStatus.TRAINING);
+    }
+
+    public TrainingSettings settings() {
+        return settings;
+    }
+
+    public DatasetViewModel dataset() {
+        return dataset;
+    }
+
+    public ResultActions results() {
+        return resultActions;
+    }
+
+    public ReadOnlyObjectProperty<TrainStatus> statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty errorProperty() {
+        return error.getReadOnlyProperty();
+    }
+
+    public ReadOnlyDoubleProperty epochProgressProperty() {
+        return epochProgress.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty epochProgressTextProperty() {
+        return epochProgressText.getReadOnlyProperty();
+    }
+
+    public ReadOnlyDoubleProperty runProgressProperty() {
+        return runProgress.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty runProgressTextProperty() {
+        return runProgressText.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty elapsedProperty() {
+        return elapsed.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty remainingProperty() {
+        return remaining.getReadOnlyProperty();
+    }
+
+    public ObservableList<String> log() {
+        return logView;
+    }
+
+    public ObservableList<EpochResult> history() {
+        return historyView;
+    }
+
+    public ReadOnlyObjectProperty<TrainingResult> resultProperty() {
+        return result.getReadOnlyProperty();
+    }
+}

@@ -1,0 +1,135 @@
+package org.pneumolens.app.train;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import javafx.fxml.FXMLLoader;
+import javafx.scene.Parent;
+import javafx.stage.Window;
+import org.pneumolens.app.AppContext;
+import org.pneumolens.app.common.DaemonTaskExecutor;
+import org.pneumolens.app.model.ModelService;
+import org.pneumolens.core.train.EpochResult;
+import org.pneumolens.core.train.TrainingProgress;
+import org.pneumolens.core.train.TrainingResult;
+
+/**
+ * Everything a Train tab view test needs: the tab loaded from its FXML with a real training executor, file
+ * dialogs that answer with test paths, and a spy between the trainer and the chart bridge that records what the
+ * training API reported (and can run a hook on the training thread at each epoch).
+ */
+final class TrainViewFixture implements TrainDialogs {
+    final AtomicReference<Path> nextFolder = new AtomicReference<>();
+    final AtomicReference<Path> nextModelFile = new AtomicReference<>();
+    final List<EpochResult> reported = new CopyOnWriteArrayList<>();
+    final AtomicInteger diagnoseShown = new AtomicInteger();
+    volatile Consumer<EpochResult> onEpoch = r -> {
+    };
+    /** Runs on the training thread after each training batch (epoch >= 1), before the bridge sees it. */
+    volatile Runnable onTrainingBatch = () -> {
+    };
+    final DaemonTaskExecutor training = new DaemonTaskExecutor("test-training", 1);
+    final DaemonTaskExecutor inference = new DaemonTaskExecutor("test-inference", 1);
+    final ModelService models = new ModelService(inference);
+    final AppContext context = new AppContext(models, inference, training, new AppContext.Navigation() {
+        @Override
+        public void showDiagnose() {
+            diagnoseShown.incrementAndGet();
+        }
+
+        @Override
+        public void showTrain() {
+        }
+    });
+    TrainController controller;
+
+    /** Loads TrainView.fxml the way the main window does, through a controller factory. */
+    Parent load() throws IOException {
+        TrainViewModel vm = new TrainViewModel(context, this::spy, System::nanoTime);
+        FXMLLoader loader = new FXMLLoader(TrainController.class.getResource("TrainView.fxml"));
+        loader.setControllerFactory(type -> {
+            controller = new TrainController(vm, this);
+            return controller;
+        });
+        return loader.load();
+    }
+
+    private TrainingProgress spy(TrainingProgress bridge) {
+        return new TrainingProgress() {
+            @Override
+            public void message(String text) {
+                bridge.message(text);
+            }
+
+            @Override
+            public void batch(int epoch, int done, int total) {
+                if (epoch >= 1) {
+                    onTrainingBatch.run();
+                }
+                bridge.batch(epoch, done, total);
+            }
+
+            @Override
+            public void epoch(EpochResult result) {
+                reported.add(result);
+                onEpoch.accept(result);
+                bridge.epoch(result);
+            }
+
+            @Override
+            public void improved(TrainingResult bestSoFar) {
+                bridge.improved(bestSoFar);
+            }
+        };
+    }
+
+    @Override
+    public Optional<Path> chooseDatasetFolder(Window owner, Path initial) {
+        return Optional.ofNullable(nextFolder.get());
+    }
+
+    @Override
+    public Optional<Path> chooseModelFile(Window owner, String suggestedName) {
+        return Optional.ofNullable(nextModelFile.get());
+    }
+
+    void shutdown() {
+        training.shutdown();
+        inference.shutdown();
+    }
+
+    /** Copies the 42-image fixture dataset (train/ and val/) into {@code dir}. */
+    static Path copyFixtures(Path dir) {
+        try {
+            Path src = Path.of(TrainViewFixture.class.getResource("/fixtures/xray").toURI());
+            return copyTree(src, dir.resolve("xray"));
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static Path copyTree(Path src, Path dst) {
+        try (Stream<Path> files = Files.walk(src)) {
+            for (Path p : files.toList()) {
+                Path target = dst.resolve(src.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(p, target);
+                }
+            }
+            return dst;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

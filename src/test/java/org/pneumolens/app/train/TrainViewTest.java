@@ -1,0 +1,270 @@
+package org.pneumolens.app.train;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.function.ToDoubleFunction;
+import javafx.scene.Scene;
+import javafx.scene.chart.LineChart;
+import javafx.scene.chart.XYChart;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.Spinner;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.pneumolens.core.image.ImageDecoder;
+import org.pneumolens.core.model.ModelFile;
+import org.pneumolens.core.model.PneumoModel;
+import org.pneumolens.core.model.Prediction;
+import org.pneumolens.core.train.EpochResult;
+import org.pneumolens.core.train.TrainingResult;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The Train tab driven through its controls, with real (tiny) training runs on the fixture dataset. */
+@ExtendWith(ApplicationExtension.class)
+class TrainViewTest {
+    /** Generous: the fixture runs take seconds, but the CI machine may be busy training something else. */
+    private static final long RUN_TIMEOUT_S = 300;
+
+    private final TrainViewFixture fx = new TrainViewFixture();
+    private TrainViewModel vm;
+
+    /** Fits Monocle's default 1280x800 headless screen; a larger stage overflows its paint buffer. */
+    @Start
+    void start(Stage stage) throws Exception {
+        stage.setScene(new Scene(fx.load(), 1200, 760));
+        stage.show();
+        vm = fx.controller.viewModel();
+    }
+
+    @AfterEach
+    void shutdown() {
+        fx.shutdown();
+    }
+
+    @Test
+    void twoEpochRunShowsCurvesResultsAndSavesAModelThatPredicts(FxRobot robot, @TempDir Path tmp) throws Exception {
+        Path data = TrainViewFixture.copyFixtures(tmp);
+        chooseFolder(robot, data);
+        assertTrue(label(robot, "#countsLabel").getText().contains("train: NORMAL 16, PNEUMONIA 16 (32 images)"),
+                label(robot, "#countsLabel").getText());
+        assertEquals("Validation: the val/ folder (10 images)", label(robot, "#validationLabel").getText());
+        setSmallRun(robot, 2);
+        robot.clickOn("#startButton");
+        await(() -> vm.statusProperty().get() == TrainStatus.DONE);
+
+        assertEquals(2, fx.reported.size());
+        assertSeries(robot, "#accuracyChart", EpochCharts.TRAIN, EpochResult::trainAccuracy);
+        assertSeries(robot, "#accuracyChart", EpochCharts.VAL, EpochResult::valAccuracy);
+        assertSeries(robot, "#lossChart", EpochCharts.TRAIN, EpochResult::trainLoss);
+        assertSeries(robot, "#lossChart", EpochCharts.VAL, EpochResult::valLoss);
+
+        TrainingResult result = vm.resultProperty().get();
+        assertTrue(robot.lookup("#resultsPane").query().isVisible());
+        int cells = 0;
+        for (String id : List.of("#cmTn", "#cmFp", "#cmFn", "#cmTp")) {
+            cells += Integer.parseInt(label(robot, id).getText().split("\n")[0]);
+        }
+        assertEquals(10, cells, "the confusion matrix covers the 10 validation images");
+        LineChart<?, ?> roc = robot.lookup("#rocChart").queryAs(LineChart.class);
+        assertTrue(roc.getTitle().contains(String.format(java.util.Locale.ROOT, "AUC %.3f",
+                result.valEvaluation().auc())), roc.getTitle());
+        assertEquals(result.valEvaluation().roc().size(), roc.getData().get(0).getData().size());
+        assertTrue(label(robot, "#thresholdLabel").getText().contains("Sensitivity"));
+        assertEquals(1, robot.lookup("#rocChart .threshold-point").queryAll().size(), "chosen threshold marked");
+        int best = result.bestEpoch();
+        for (String chart : List.of("#accuracyChart", "#lossChart")) {
+            var ringed = robot.lookup(chart + " .best-epoch").queryAll();
+            assertEquals(1, ringed.size(), chart + ": exactly the kept epoch is ringed");
+            assertTrue(series(robot, chart, EpochCharts.VAL).getData().get(best - 1).getNode() == ringed.iterator()
+                    .next(), chart + ": the ring sits on the val point of epoch " + best);
+        }
+        assertFalse(robot.lookup("#startButton").queryAs(Button.class).isDisabled(), "Start works again");
+
+        Path saved = tmp.resolve("out/model.zip");
+        fx.nextModelFile.set(saved);
+        robot.clickOn("#saveButton");
+        await(() -> Files.exists(saved) && !vm.results().savingProperty().get());
+        PneumoModel loaded = ModelFile.load(saved);
+        assertEquals(48, loaded.metadata().input().size());
+        assertEquals(result.model().metadata().threshold(), loaded.metadata().threshold());
+        Path image = data.resolve("val/PNEUMONIA/person100_bacteria_475.jpeg");
+        Prediction p = loaded.predict(ImageDecoder.decodeGrey(image));
+        assertTrue(loaded.classes().contains(p.label()));
+        double[] direct = result.model().output(new float[][]{result.model().preprocessing()
+                .toInput(ImageDecoder.decodeGrey(image))}).toDoubleVector();
+        assertEquals(direct[1], p.probabilities()[1], 1e-5, "the saved model predicts like the trained one");
+        try (var leftovers = Files.list(saved.getParent())) {
+            assertEquals(List.of(saved), leftovers.toList(), "no temporary file left beside the model");
+        }
+
+        robot.clickOn("#useButton");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertSame(result.model(), fx.models.getModel());
+        assertEquals(ResultActions.SOURCE, fx.models.sourceProperty().get());
+        assertEquals(1, fx.diagnoseShown.get());
+    }
+
+    @Test
+    void stopDuringARunEndsItKeepsTheBestEpochAndReenablesStart(FxRobot robot, @TempDir Path tmp) throws Exception {
+        chooseFolder(robot, TrainViewFixture.copyFixtures(tmp));
+        setSmallRun(robot, 30);
+        CountDownLatch atFirstEpoch = new CountDownLatch(1);
+        CountDownLatch stopClicked = new CountDownLatch(1);
+        // Holds the training thread after epoch 1 until Stop has been clicked: the run is surely mid-way.
+        fx.onEpoch = r -> {
+            if (r.epoch() == 1) {
+                atFirstEpoch.countDown();
+                awaitQuietly(stopClicked);
+            }
+        };
+        robot.clickOn("#startButton");
+        assertTrue(atFirstEpoch.await(RUN_TIMEOUT_S, TimeUnit.SECONDS));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(robot.lookup("#startButton").queryAs(Button.class).isDisabled());
+        robot.clickOn("#stopButton");
+        assertEquals(TrainStatus.STOPPING, vm.statusProperty().get());
+        stopClicked.countDown();
+        await(() -> !vm.statusProperty().get().running());
+
+        assertEquals(TrainStatus.DONE, vm.statusProperty().get());
+        TrainingResult r = vm.resultProperty().get();
+        assertTrue(r.stopped());
+        assertEquals(1, r.history().size(), "stopped within the second epoch");
+        assertEquals(1, r.bestEpoch());
+        assertTrue(label(robot, "#statusLabel").getText().startsWith("Stopped by you"),
+                label(robot, "#statusLabel").getText());
+        assertFalse(robot.lookup("#startButton").queryAs(Button.class).isDisabled());
+        assertTrue(robot.lookup("#stopButton").queryAs(Button.class).isDisabled());
+    }
+
+    @Test
+    void stopBeforeTheFirstEpochEndsKeepsNoModelAndStartWorksAgain(FxRobot robot, @TempDir Path tmp)
+            throws Exception {
+        chooseFolder(robot, TrainViewFixture.copyFixtures(tmp));
+        setSmallRun(robot, 2);
+        CountDownLatch atFirstBatch = new CountDownLatch(1);
+        CountDownLatch stopClicked = new CountDownLatch(1);
+        fx.onTrainingBatch = () -> {
+            atFirstBatch.countDown();
+            awaitQuietly(stopClicked);
+        };
+        robot.clickOn("#startButton");
+        assertTrue(atFirstBatch.await(RUN_TIMEOUT_S, TimeUnit.SECONDS));
+        robot.clickOn("#stopButton");
+        stopClicked.countDown();
+        await(() -> !vm.statusProperty().get().running());
+
+        assertEquals(TrainStatus.NOT_STARTED, vm.statusProperty().get());
+        assertEquals(List.of(), fx.reported);
+        assertTrue(label(robot, "#statusLabel").getText().contains("no model kept"),
+                label(robot, "#statusLabel").getText());
+        assertFalse(robot.lookup("#resultsPane").query().isVisible());
+        assertFalse(robot.lookup("#errorLabel").query().isVisible(), "stopping is not an error");
+        assertFalse(robot.lookup("#startButton").queryAs(Button.class).isDisabled());
+    }
+
+    @Test
+    void failureMidRunShowsTheErrorAndStartWorksAgain(FxRobot robot, @TempDir Path tmp) throws Exception {
+        chooseFolder(robot, TrainViewFixture.copyFixtures(tmp));
+        setSmallRun(robot, 3);
+        fx.onEpoch = r -> {
+            throw new IllegalStateException("disk full while logging");
+        };
+        robot.clickOn("#startButton");
+        await(() -> vm.statusProperty().get() == TrainStatus.FAILED);
+        Label error = label(robot, "#errorLabel");
+        assertTrue(error.isVisible());
+        assertEquals("Training failed: disk full while logging", error.getText());
+        assertFalse(robot.lookup("#startButton").queryAs(Button.class).isDisabled());
+        assertTrue(robot.lookup("#saveButton").queryAs(Button.class).isDisabled());
+    }
+
+    @Test
+    void emptyFolderShowsTheErrorAndStartStaysDisabled(FxRobot robot, @TempDir Path tmp) {
+        chooseFolder(robot, tmp);
+        Label error = label(robot, "#datasetErrorLabel");
+        assertTrue(error.isVisible());
+        assertTrue(error.getText().startsWith("A dataset needs at least two class subfolders"), error.getText());
+        assertTrue(robot.lookup("#startButton").queryAs(Button.class).isDisabled());
+    }
+
+    @Test
+    void oneClassOnlyShowsTheError(FxRobot robot, @TempDir Path tmp) {
+        Path data = TrainViewFixture.copyFixtures(tmp).resolve("train");
+        TrainViewFixture.copyTree(data.resolve("NORMAL"), tmp.resolve("one/NORMAL"));
+        chooseFolder(robot, tmp.resolve("one"));
+        Label error = label(robot, "#datasetErrorLabel");
+        assertTrue(error.getText().contains("only [NORMAL]"), error.getText());
+        assertTrue(robot.lookup("#startButton").queryAs(Button.class).isDisabled());
+    }
+
+    private void chooseFolder(FxRobot robot, Path dir) {
+        fx.nextFolder.set(dir);
+        robot.clickOn("#chooseFolderButton");
+        await(() -> vm.dataset().folderProperty().get() != null && !vm.dataset().scanningProperty().get());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void setSmallRun(FxRobot robot, int epochs) {
+        robot.interact(() -> {
+            robot.lookup("#epochsSpinner").queryAs(Spinner.class).getValueFactory().setValue(epochs);
+            robot.lookup("#batchSpinner").queryAs(Spinner.class).getValueFactory().setValue(16);
+            robot.lookup("#inputSizeSpinner").queryAs(Spinner.class).getValueFactory().setValue(48);
+        });
+    }
+
+    @SuppressWarnings("unchecked")
+    private static XYChart.Series<Number, Number> series(FxRobot robot, String chartId, String name) {
+        LineChart<Number, Number> chart = robot.lookup(chartId).queryAs(LineChart.class);
+        return chart.getData().stream().filter(s -> name.equals(s.getName())).findFirst().orElseThrow();
+    }
+
+    private void assertSeries(FxRobot robot, String chartId, String name, ToDoubleFunction<EpochResult> figure) {
+        XYChart.Series<Number, Number> series = series(robot, chartId, name);
+        assertEquals(fx.reported.size(), series.getData().size(), chartId + " " + name);
+        for (int i = 0; i < fx.reported.size(); i++) {
+            EpochResult r = fx.reported.get(i);
+            XYChart.Data<Number, Number> d = series.getData().get(i);
+            assertEquals(r.epoch(), d.getXValue().intValue());
+            assertEquals(figure.applyAsDouble(r), d.getYValue().doubleValue(), 0.0, chartId + " " + name + " " + i);
+            assertNotNull(d.getNode(), "each point has a symbol (with a tooltip)");
+        }
+    }
+
+    private static Label label(FxRobot robot, String id) {
+        return robot.lookup(id).queryAs(Label.class);
+    }
+
+    private static void await(BooleanSupplier condition) {
+        try {
+            WaitForAsyncUtils.waitFor(RUN_TIMEOUT_S, TimeUnit.SECONDS, condition::getAsBoolean);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("condition not reached within " + RUN_TIMEOUT_S + " s", e);
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(RUN_TIMEOUT_S, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
