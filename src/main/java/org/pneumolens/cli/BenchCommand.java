@@ -143,7 +143,7 @@ final class BenchCommand implements Callable<Integer> {
                 : num(started.millis().getAsLong(), 0));
         extras(o, plan, epoch, started);
         var out = spec.commandLine().getOut();
-        out.println(new GsonBuilder().serializeNulls().serializeSpecialFloatingPointValues().create().toJson(o));
+        out.println(new GsonBuilder().serializeNulls().serializeSpecialFloatingPointValues().disableHtmlEscaping().create().toJson(o));
         out.flush();
         return 0;
     }
