@@ -34,7 +34,7 @@ import picocli.CommandLine.Spec;
  * Prints one JSON line with the keys of {@code ../shared/bench/torch_reference.py}, measured the same way, followed
  * by the app's own figures. Progress goes to the log (stderr); stdout carries only the JSON line.
  */
-@Command(name = "bench", description = "Benchmark the engine (same workload and keys as the PyTorch reference) "
+@Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmark the engine (same workload and keys as the PyTorch reference) "
         + "and the app's own latencies; prints one JSON line.")
 final class BenchCommand implements Callable<Integer> {
     private static final Logger LOG = LoggerFactory.getLogger(BenchCommand.class);

@@ -37,23 +37,39 @@ public final class NativeEngine {
         return new int[]{Nd4j.getEnvironment().maxThreads(), Nd4j.factory().blas().getMaxThreads()};
     }
 
-    /** E.g. {@code "dl4j 1.0.0-M2.1 nd4j-native linux-x86_64-avx512 (openblas, onednn), NHWC"}. */
+    /**
+     * E.g. {@code "dl4j 1.0.0-M2.1 nd4j-native linux-x86_64-onednn-avx512 (openblas, onednn), NHWC"}. The build is
+     * named from what the loaded binary reports, not from the requested extension: JavaCPP silently falls back to
+     * the generic binary when the extension's jar is missing, and the name then says so.
+     */
     public static String describe(CNN2DFormat layout) {
         NativeOps ops = NativeOpsHolder.getInstance().getDeviceNativeOps();
         String build = ops.buildInfo();
-        String ext = System.getProperty("org.bytedeco.javacpp.platform.extension", "");
+        boolean onednn = build.contains("HAVE_ONEDNN");
+        String loaded = org.bytedeco.javacpp.Loader.getPlatform() + (onednn ? "-onednn" : "")
+                + levelSuffix(ops.binaryLevel());
+        String requested = System.getProperty("org.bytedeco.javacpp.platform.extension", "");
         StringBuilder libs = new StringBuilder(
                 Nd4j.factory().blas().getBlasVendor().toString().toLowerCase(Locale.ROOT));
-        if (build.contains("HAVE_ONEDNN")) {
+        if (onednn) {
             libs.append(", onednn");
-        }
-        if (build.contains("HAVE_ARMCOMPUTE")) {
-            libs.append(", armcompute");
         }
         if (!Nd4j.getEnvironment().helpersAllowed()) {
             libs.append(", helpers off");
         }
-        return String.format(Locale.ROOT, "dl4j %s nd4j-native %s%s (%s), %s", DL4J_VERSION,
-                org.bytedeco.javacpp.Loader.getPlatform(), ext, libs, layout.name());
+        if (!requested.isEmpty() && !loaded.endsWith(requested)) {
+            libs.append(", requested ").append(requested).append(" not loaded");
+        }
+        return String.format(Locale.ROOT, "dl4j %s nd4j-native %s (%s), %s", DL4J_VERSION, loaded, libs,
+                layout.name());
+    }
+
+    /** libnd4j's binary level: 1 generic x86-64, 2 AVX2, 3 AVX-512 (the classifier suffixes of nd4j-native). */
+    static String levelSuffix(int binaryLevel) {
+        return switch (binaryLevel) {
+            case 2 -> "-avx2";
+            case 3 -> "-avx512";
+            default -> "";
+        };
     }
 }

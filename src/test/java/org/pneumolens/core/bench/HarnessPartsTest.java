@@ -91,6 +91,15 @@ class HarnessPartsTest {
     }
 
     @Test
+    void theEngineNameFollowsTheLoadedBinaryLevel() {
+        assertEquals("", NativeEngine.levelSuffix(1));
+        assertEquals("-avx2", NativeEngine.levelSuffix(2));
+        assertEquals("-avx512", NativeEngine.levelSuffix(3));
+        String engine = NativeEngine.describe(org.deeplearning4j.nn.conf.CNN2DFormat.NCHW);
+        assertTrue(engine.startsWith("dl4j 1.0.0-M2.1 nd4j-native linux-x86_64") && engine.endsWith(", NCHW"), engine);
+    }
+
+    @Test
     void thePlansAreTheReferencesAndAQuickCheck() {
         BenchPlan f = BenchPlan.FULL; // torch_reference.py: 3 warm-up steps, 5 rounds of 4; 10 + 50 inferences; x3
         assertEquals(List.of(3, 5, 4, 10, 50, 3), List.of(f.trainWarmupSteps(), f.trainRounds(),
