@@ -13,6 +13,7 @@ import org.deeplearning4j.nn.conf.CNN2DFormat;
 import org.pneumolens.core.bench.BenchPlan;
 import org.pneumolens.core.bench.DecodeBench;
 import org.pneumolens.core.bench.EpochBench;
+import org.pneumolens.core.bench.JavaCommand;
 import org.pneumolens.core.bench.NativeEngine;
 import org.pneumolens.core.bench.PredictBench;
 import org.pneumolens.core.bench.ProcessMemory;
@@ -97,6 +98,9 @@ final class BenchCommand implements Callable<Integer> {
         }
         double fraction = epochFraction != null ? epochFraction : quick ? 0.02 : 1.0;
         NativeEngine.setThreads(threads);
+        if (NativeEngine.threadsInForce()[0] != threads) {
+            return relaunchWithThreads();
+        }
 
         JsonObject o = new JsonObject();
         o.addProperty("engine", NativeEngine.describe(layout));
@@ -146,6 +150,25 @@ final class BenchCommand implements Callable<Integer> {
         out.println(new GsonBuilder().serializeNulls().serializeSpecialFloatingPointValues().disableHtmlEscaping().create().toJson(o));
         out.flush();
         return 0;
+    }
+
+    /**
+     * libnd4j fixes its thread pool from {@code OMP_NUM_THREADS} while loading and ignores later requests, so a
+     * thread count other than the one it loaded with needs a fresh JVM: the same command, with that variable set.
+     */
+    private int relaunchWithThreads() throws java.io.IOException, InterruptedException {
+        if (Boolean.getBoolean(JavaCommand.CHILD_PROPERTY)) {
+            throw new IllegalStateException("ND4J runs " + NativeEngine.threadsInForce()[0] + " threads although "
+                    + "OMP_NUM_THREADS=" + System.getenv("OMP_NUM_THREADS") + " and --threads " + threads);
+        }
+        List<String> cmd = new java.util.ArrayList<>(JavaCommand.self(o -> true,
+                List.of("-D" + JavaCommand.CHILD_PROPERTY + "=true")));
+        cmd.addAll(spec.commandLine().getParseResult().originalArgs());
+        LOG.info("ND4J loaded with {} threads; restarting the benchmark with OMP_NUM_THREADS={}",
+                NativeEngine.threadsInForce()[0], threads);
+        ProcessBuilder pb = new ProcessBuilder(cmd).inheritIO();
+        pb.environment().put("OMP_NUM_THREADS", Integer.toString(threads));
+        return pb.start().waitFor();
     }
 
     /** Keys beyond the reference's: what the lead needs to read the figures right. */

@@ -4,11 +4,8 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
@@ -65,26 +62,12 @@ public final class StartupProbe {
         }
     }
 
-    /** The command that starts this very build's window the way a user does: {@code java -jar <jar>}. */
+    /**
+     * The command that starts this very build's window the way a user does ({@code java -jar <jar>}), keeping only
+     * the native-build selection ({@code -Dorg.bytedeco.*}) of the benchmark's own JVM options.
+     */
     public static List<String> appCommand() {
-        List<String> cmd = new ArrayList<>();
-        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        cmd.add("-D" + StartupReporter.PROPERTY + "=true");
-        String ext = System.getProperty("org.bytedeco.javacpp.platform.extension");
-        if (ext != null) { // the same native build as the benchmark itself
-            cmd.add("-Dorg.bytedeco.javacpp.platform.extension=" + ext);
-        }
-        String cp = System.getProperty("java.class.path");
-        boolean singleJar = cp.endsWith(".jar") && !cp.contains(java.io.File.pathSeparator) && Files.isRegularFile(Path.of(cp));
-        if (singleJar) {
-            cmd.add("-jar");
-            cmd.add(cp);
-        } else { // run from classes (tests, IDE): same class path, same entry point as the jar's manifest
-            cmd.add("-cp");
-            cmd.add(cp);
-            cmd.add("org.pneumolens.Launcher");
-        }
-        return cmd;
+        return JavaCommand.self(o -> o.startsWith("-Dorg.bytedeco."), List.of("-D" + StartupReporter.PROPERTY + "=true"));
     }
 
     private static Long readUntilReady(Process p, Deque<String> tail) {
