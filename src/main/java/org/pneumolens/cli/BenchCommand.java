@@ -1,9 +1,5 @@
 package org.pneumolens.cli;
 
-import com.google.gson.GsonBuilder;
-import com.google.gson.JsonArray;
-import com.google.gson.JsonNull;
-import com.google.gson.JsonObject;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumSet;
@@ -11,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.deeplearning4j.nn.conf.CNN2DFormat;
 import org.pneumolens.core.bench.BenchPlan;
+import org.pneumolens.core.bench.BenchReport;
 import org.pneumolens.core.bench.DecodeBench;
 import org.pneumolens.core.bench.EpochBench;
 import org.pneumolens.core.bench.JavaCommand;
@@ -21,7 +18,6 @@ import org.pneumolens.core.bench.SampleImages;
 import org.pneumolens.core.bench.SeedCnnBench;
 import org.pneumolens.core.bench.StartupBench;
 import org.pneumolens.core.bench.StartupProbe;
-import org.pneumolens.core.bench.Stats;
 import org.pneumolens.core.model.PneumoModel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -83,8 +79,6 @@ final class BenchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    private String modelName;
-
     @Override
     public Integer call() throws Exception {
         BenchPlan plan = quick ? BenchPlan.QUICK : BenchPlan.FULL;
@@ -102,52 +96,62 @@ final class BenchCommand implements Callable<Integer> {
             return relaunchWithThreads();
         }
 
-        JsonObject o = new JsonObject();
-        o.addProperty("engine", NativeEngine.describe(layout));
-        o.addProperty("threads", threads);
-        o.addProperty("workload", SeedCnnBench.WORKLOAD);
+        BenchReport report = new BenchReport(NativeEngine.describe(layout), threads);
         SeedCnnBench seed = new SeedCnnBench(layout, plan);
-        put(o, "train_images_per_s", parts.contains(Part.train), 1, () -> {
+        if (parts.contains(Part.train)) {
             LOG.info("timing seed CNN training ({} warm-up steps, {} rounds of {})", plan.trainWarmupSteps(),
                     plan.trainRounds(), plan.trainStepsPerRound());
-            return seed.trainImagesPerSecond();
-        });
-        put(o, "infer_ms_p50", parts.contains(Part.infer), 2, () -> {
-            LOG.info("timing one-image inference");
-            return seed.inferMillisP50();
-        });
-        try (SampleImages s = samples != null ? SampleImages.fromFolder(samples) : SampleImages.fromClasspath()) {
-            List<Path> files = s.first(plan.sampleLimit());
-            put(o, "decode_ms_p50", parts.contains(Part.decode), 2, () -> {
-                LOG.info("timing decoding of {} sample images x{}", files.size(), plan.decodeRepeats());
-                return DecodeBench.decodeMillisP50(files, plan.decodeRepeats(), SeedCnnBench.SIZE);
-            });
-            put(o, "predict_gradcam_ms_p50", parts.contains(Part.predict), 2, () -> {
-                PneumoModel model = modelOption.load();
-                LOG.info("timing predict + Grad-CAM with '{}' on {} samples x{}", model.metadata().name(),
-                        files.size(), plan.predictRepeats());
-                modelName = model.metadata().name();
-                return PredictBench.predictGradCamMillisP50(model, files, plan.predictWarmup(), plan.predictRepeats());
-            });
+            report.figure("train_images_per_s", seed.trainImagesPerSecond(), 1);
         }
-        EpochBench.Result epoch = null;
+        if (parts.contains(Part.infer)) {
+            LOG.info("timing one-image inference");
+            report.figure("infer_ms_p50", seed.inferMillisP50(), 2);
+        }
+        if (parts.contains(Part.decode) || parts.contains(Part.predict)) {
+            try (SampleImages s = samples != null ? SampleImages.fromFolder(samples) : SampleImages.fromClasspath()) {
+                List<Path> files = s.first(plan.sampleLimit());
+                if (parts.contains(Part.decode)) {
+                    LOG.info("timing decoding of {} sample images x{}", files.size(), plan.decodeRepeats());
+                    report.figure("decode_ms_p50",
+                            DecodeBench.decodeMillisP50(files, plan.decodeRepeats(), SeedCnnBench.SIZE), 2);
+                }
+                if (parts.contains(Part.predict)) {
+                    PneumoModel model = modelOption.load();
+                    LOG.info("timing predict + Grad-CAM with '{}' on {} samples x{}", model.metadata().name(),
+                            files.size(), plan.predictRepeats());
+                    report.figure("predict_gradcam_ms_p50", PredictBench.predictGradCamMillisP50(model, files,
+                            plan.predictWarmup(), plan.predictRepeats()), 2);
+                    report.extra("model", model.metadata().name());
+                }
+            }
+        }
         if (parts.contains(Part.epoch)) {
             LOG.info("timing one training epoch on {} (fraction {})", data, fraction);
-            epoch = EpochBench.run(data, fraction);
+            EpochBench.Result epoch = EpochBench.run(data, fraction);
+            report.figure("epoch_s", epoch.seconds(), 1);
+            report.figure("epoch_fraction", epoch.fraction(), 4);
+            report.extra("epoch_train_images", epoch.trainImages());
+            report.extra("epoch_val_images", epoch.valImages());
+            report.extra("epoch_decode_s", BenchReport.rounded(epoch.decodeSeconds(), 1));
+            report.extra("epoch_fit_s", BenchReport.rounded(epoch.fitSeconds(), 1));
         }
-        o.add("epoch_s", epoch == null ? JsonNull.INSTANCE : num(epoch.seconds(), 1));
-        o.add("epoch_fraction", epoch == null ? JsonNull.INSTANCE : num(epoch.fraction(), 4));
-        StartupProbe.Outcome started = null;
         if (parts.contains(Part.startup)) {
             LOG.info("timing window start ({} warm-up, {} timed)", plan.startupWarmup(), plan.startupRuns());
-            started = StartupBench.measure(StartupProbe.appCommand(), plan.startupWarmup(), plan.startupRuns(),
-                    Duration.ofSeconds(startupTimeout));
+            StartupProbe.Outcome started = StartupBench.measure(StartupProbe.appCommand(), plan.startupWarmup(),
+                    plan.startupRuns(), Duration.ofSeconds(startupTimeout));
+            started.millis().ifPresent(ms -> report.figure("startup_ms", (double) ms, 0));
+            if (started.problem() != null) {
+                report.extra("startup_problem", started.problem());
+            }
         }
-        o.add("startup_ms", started == null || started.millis().isEmpty() ? JsonNull.INSTANCE
-                : num(started.millis().getAsLong(), 0));
-        extras(o, plan, epoch, started);
+        report.extra("nd4j_blas_threads", NativeEngine.threadsInForce());
+        ProcessMemory.peakResidentKib().ifPresent(kib -> report.extra("peak_rss_mb", Math.round(kib / 1024.0)));
+        report.extra("quick", quick);
+        if (quick) {
+            report.extra("note", "quick run: too few repetitions for results");
+        }
         var out = spec.commandLine().getOut();
-        out.println(new GsonBuilder().serializeNulls().serializeSpecialFloatingPointValues().disableHtmlEscaping().create().toJson(o));
+        out.println(report.toJson());
         out.flush();
         return 0;
     }
@@ -169,47 +173,5 @@ final class BenchCommand implements Callable<Integer> {
         ProcessBuilder pb = new ProcessBuilder(cmd).inheritIO();
         pb.environment().put("OMP_NUM_THREADS", Integer.toString(threads));
         return pb.start().waitFor();
-    }
-
-    /** Keys beyond the reference's: what the lead needs to read the figures right. */
-    private void extras(JsonObject o, BenchPlan plan, EpochBench.Result epoch, StartupProbe.Outcome started) {
-        if (epoch != null) {
-            o.addProperty("epoch_train_images", epoch.trainImages());
-            o.addProperty("epoch_val_images", epoch.valImages());
-            o.add("epoch_decode_s", num(epoch.decodeSeconds(), 1));
-            o.add("epoch_fit_s", num(epoch.fitSeconds(), 1));
-        }
-        if (modelName != null) {
-            o.addProperty("model", modelName);
-        }
-        if (started != null && started.problem() != null) {
-            o.addProperty("startup_problem", started.problem());
-        }
-        JsonArray inForce = new JsonArray();
-        for (int t : NativeEngine.threadsInForce()) {
-            inForce.add(t);
-        }
-        o.add("nd4j_blas_threads", inForce);
-        ProcessMemory.peakResidentKib().ifPresent(kib -> o.addProperty("peak_rss_mb", Math.round(kib / 1024.0)));
-        o.addProperty("quick", quick);
-        if (plan != BenchPlan.FULL) {
-            o.addProperty("note", "quick run: too few repetitions for results");
-        }
-    }
-
-    private interface Measure {
-        double run() throws Exception;
-    }
-
-    private static void put(JsonObject o, String key, boolean enabled, int digits, Measure m) throws Exception {
-        o.add(key, enabled ? num(m.run(), digits) : JsonNull.INSTANCE);
-    }
-
-    private static com.google.gson.JsonElement num(double v, int digits) {
-        if (Double.isNaN(v)) {
-            return JsonNull.INSTANCE;
-        }
-        double r = Stats.round(v, digits);
-        return digits == 0 ? new com.google.gson.JsonPrimitive(Math.round(r)) : new com.google.gson.JsonPrimitive(r);
     }
 }
