@@ -12,6 +12,7 @@ import org.pneumolens.app.common.ErrorReporter;
 import org.pneumolens.app.common.TaskExecutor;
 import org.pneumolens.app.common.ViewLoader;
 import org.pneumolens.app.model.ModelService;
+import org.pneumolens.core.bench.StartupReporter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,6 +48,13 @@ public final class PneumoLensApp extends Application {
         size(stage, new Scene(main.root()));
         ErrorReporter.install(stage);
         stage.setOnHidden(e -> shutdown());
+        // Benchmark hook (no-op unless -Dpneumolens.reportStartup=true): start-up ends when both have happened.
+        context.models().modelProperty().addListener((o, old, m) -> {
+            if (m != null) {
+                StartupReporter.modelLoaded();
+            }
+        });
+        stage.setOnShown(e -> StartupReporter.windowShown());
         stage.show();
         main.controller().start(getParameters().getRaw());
     }
