@@ -32,5 +32,6 @@ cp -al target/pneumolens.jar target/lib target/jpackage-input/ 2>/dev/null \
 mkdir -p dist
 [ "$type" = app-image ] && rm -rf dist/PneumoLens
 
-jpackage --type "$type" @jpackage.cfg "${platform_args[@]}"
+# Further arguments (e.g. --verbose) go to jpackage.
+jpackage --type "$type" @jpackage.cfg "${platform_args[@]}" "${@:2}"
 ls -la dist
