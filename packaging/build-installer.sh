@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Builds PneumoLens with Maven and packages it with jpackage (JDK 17+), using jpackage.cfg.
+#
+#   packaging/build-installer.sh app-image   # dist/PneumoLens/ (bin/PneumoLens, lib/app, lib/runtime)
+#   packaging/build-installer.sh deb         # dist/pneumolens_0.1.0_amd64.deb  (the default)
+#
+# SKIP_MAVEN=1 reuses an existing target/pneumolens.jar and target/lib (CI has just built them).
+# On Windows and macOS run the jpackage commands from docs/packaging.md instead.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+type="${1:-deb}"
+case "$type" in
+  app-image) platform_args=(--icon icons/pneumolens-256.png) ;;
+  deb|rpm)   platform_args=(@packaging/installer.cfg @packaging/linux.cfg --resource-dir packaging/linux) ;;
+  *) echo "usage: $0 [app-image|deb|rpm]" >&2; exit 2 ;;
+esac
+
+if [ "${SKIP_MAVEN:-0}" != 1 ]; then
+  mvn -B -q package -DskipTests
+fi
+[ -f target/pneumolens.jar ] || { echo "target/pneumolens.jar missing: run mvn package first" >&2; exit 1; }
+
+# jpackage copies the whole --input folder into the app, so stage only the jar and its class path.
+# Hard links when possible: the libraries are 160 MB.
+rm -rf target/jpackage-input
+mkdir -p target/jpackage-input
+cp -al target/pneumolens.jar target/lib target/jpackage-input/ 2>/dev/null \
+  || cp -a target/pneumolens.jar target/lib target/jpackage-input/
+
+# jpackage refuses to overwrite an existing app-image folder.
+mkdir -p dist
+[ "$type" = app-image ] && rm -rf dist/PneumoLens
+
+# Further arguments (e.g. --verbose) go to jpackage.
+jpackage --type "$type" @jpackage.cfg "${platform_args[@]}" "${@:2}"
+ls -la dist
