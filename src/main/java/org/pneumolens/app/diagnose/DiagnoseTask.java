@@ -5,9 +5,7 @@ import java.util.List;
 import javafx.application.Platform;
 import javafx.concurrent.Task;
 import org.pneumolens.core.image.GreyImage;
-import org.pneumolens.core.model.GradCam;
 import org.pneumolens.core.model.PneumoModel;
-import org.pneumolens.core.model.Prediction;
 
 /**
  * Reads an image, predicts, and computes a coloured Grad-CAM map for every class, so switching the overlay's
@@ -45,12 +43,12 @@ public final class DiagnoseTask extends Task<Diagnosis> {
             return new Diagnosis(source.file(), source.name(), image, null, List.of(), modelName);
         }
         updateMessage("Analysing " + source.name() + "...");
-        Prediction prediction = model.predict(image);
+        PneumoModel.Analysis analysis = model.analyse(image);
         List<Overlay> overlays = new ArrayList<>();
         for (int c = 0; c < model.classes().size() && !isCancelled(); c++) {
-            GradCam.Map map = model.gradCam(image, c);
-            overlays.add(Overlay.of(model.classes().get(c), map, image.width(), image.height()));
+            overlays.add(Overlay.of(model.classes().get(c), analysis.maps().get(c), image.width(), image.height()));
         }
-        return new Diagnosis(source.file(), source.name(), image, prediction, List.copyOf(overlays), modelName);
+        return new Diagnosis(source.file(), source.name(), image, analysis.prediction(), List.copyOf(overlays),
+                modelName);
     }
 }

@@ -8,7 +8,6 @@ import org.pneumolens.core.image.ImageDecodeException;
 import org.pneumolens.core.image.ImageDecoder;
 import org.pneumolens.core.model.GradCam;
 import org.pneumolens.core.model.PneumoModel;
-import org.pneumolens.core.model.Prediction;
 
 /**
  * {@code predict_gradcam_ms_p50}: what the Diagnose view waits for after an image is dropped, i.e. a full-resolution
@@ -39,8 +38,9 @@ public final class PredictBench {
 
     static GradCam.Map predictAndMap(PneumoModel model, Path file) throws ImageDecodeException {
         GreyImage image = ImageDecoder.decodeGrey(file);
-        Prediction p = model.predict(image);
-        GradCam.Map map = model.gradCam(image, model.classes().indexOf(p.label()));
+        // What the Diagnose tab runs for a dropped image: probabilities and a map for every class.
+        PneumoModel.Analysis a = model.analyse(image);
+        GradCam.Map map = a.maps().get(a.prediction().labelIndex());
         if (map.values().length != map.width() * map.height()) { // keeps the result observably used
             throw new IllegalStateException("malformed Grad-CAM map");
         }

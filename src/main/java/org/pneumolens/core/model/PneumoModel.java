@@ -102,6 +102,24 @@ public final class PneumoModel {
         return GradCam.compute(net, toTensor(new float[][]{preprocessing.toInput(image)}), classIndex);
     }
 
+    /** A prediction and one Grad-CAM map per class (in class order), from a single preprocessing of the image. */
+    public record Analysis(Prediction prediction, List<GradCam.Map> maps) {
+    }
+
+    /**
+     * Everything the Diagnose view shows for one image. Resizing a full-resolution radiograph costs about as much as
+     * the network's forward pass, so it is done once here rather than once per call.
+     */
+    public synchronized Analysis analyse(GreyImage image) {
+        INDArray x = toTensor(new float[][]{preprocessing.toInput(image)});
+        Prediction p = label(net.output(x, false).getRow(0).toDoubleVector());
+        List<GradCam.Map> maps = new java.util.ArrayList<>();
+        for (int c = 0; c < metadata.classes().size(); c++) {
+            maps.add(GradCam.compute(net, x, c));
+        }
+        return new Analysis(p, List.copyOf(maps));
+    }
+
     /** Packs preprocessed inputs into the network's input layout: [n, 1, s, s] (NCHW) or [n, s, s, 1] (NHWC). */
     public INDArray toTensor(float[][] inputs) {
         int s = metadata.input().size();
