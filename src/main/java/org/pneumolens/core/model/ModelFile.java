@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipInputStream;
@@ -41,6 +42,7 @@ public final class ModelFile {
             try (OutputStream out = Files.newOutputStream(tmp)) {
                 write(net, metadata, out);
             }
+            readableByOthers(tmp);
             try {
                 Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
@@ -48,6 +50,18 @@ public final class ModelFile {
             }
         } finally {
             Files.deleteIfExists(tmp);
+        }
+    }
+
+    /**
+     * Temporary files are created owner-only (rw-------); a saved model is a document the user may share, so it
+     * gets the usual rw-r--r-- where the file system has POSIX permissions.
+     */
+    private static void readableByOthers(Path file) {
+        try {
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+        } catch (UnsupportedOperationException | IOException e) {
+            // Not a POSIX file system (Windows): the default ACLs already apply.
         }
     }
 
