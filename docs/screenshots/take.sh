@@ -16,7 +16,7 @@ shot() { # $1 image file, $2 output png
     import -window root '$2'
     kill \$app"
 }
-shot sample-images/PNEUMONIA_person1409_bacteria_3583.jpeg "$out/diagnose-pneumonia.png"
+shot sample-images/PNEUMONIA_person1597_bacteria_4193.jpeg "$out/diagnose-pneumonia.png"
 shot sample-images/NORMAL_IM-0149-0001.jpeg "$out/diagnose-normal.png"
 rm -rf "$home"
 echo "Wrote $out/diagnose-pneumonia.png and $out/diagnose-normal.png"
