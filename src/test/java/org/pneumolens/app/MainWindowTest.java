@@ -129,7 +129,8 @@ class MainWindowTest {
         String verdict = robot.lookup("#verdictLabel").queryAs(Label.class).getText();
         assertTrue(List.of("NORMAL", "PNEUMONIA").contains(verdict), verdict);
         assertTrue(robot.lookup("#thresholdLabel").queryAs(Label.class).getText().contains("Threshold"));
-        assertTrue(robot.lookup("#imageInfo").queryAs(Label.class).getText().startsWith("person41_virus_88.jpeg"));
+        String info = robot.lookup("#imageInfo").queryAs(Label.class).getText();
+        assertTrue(info.startsWith("person41_virus_88.jpeg"), info);
         assertNotNull(robot.lookup("#imageView").queryAs(ImageView.class).getImage());
 
         List<DiagnoseTask> tasks = submitted.stream().filter(DiagnoseTask.class::isInstance)
@@ -177,7 +178,8 @@ class MainWindowTest {
         assertTrue(robot.lookup("#errorBanner").query().isVisible());
         assertTrue(robot.lookup("#errorLabel").queryAs(Label.class).getText().contains("scan.png"));
         assertSame(before, robot.lookup("#imageView").queryAs(ImageView.class).getImage());
-        assertTrue(robot.lookup("#imageInfo").queryAs(Label.class).getText().startsWith("NORMAL2-IM-0045-0001.jpeg"));
+        String info = robot.lookup("#imageInfo").queryAs(Label.class).getText();
+        assertTrue(info.startsWith("NORMAL2-IM-0045-0001.jpeg"), info);
 
         robot.clickOn("#dismissErrorButton");
         assertFalse(robot.lookup("#errorBanner").query().isVisible());
@@ -205,8 +207,21 @@ class MainWindowTest {
 
         onFx(() -> Event.fireEvent(root, drag(DragEvent.DRAG_DROPPED, board)));
 
-        assertTrue(robot.lookup("#errorLabel").queryAs(Label.class).getText().contains("2 files"));
+        String error = robot.lookup("#errorLabel").queryAs(Label.class).getText();
+        assertTrue(error.contains("2 files"), error);
         assertEquals("NORMAL2-IM-0045-0001.jpeg", vm().diagnosisProperty().get().name());
+    }
+
+    @Test
+    void everyNodeIdIsUniqueAcrossBothTabs(FxRobot robot) {
+        // The tabs are separate FXML files; a repeated fx:id makes "#id" lookups (tests, CSS) hit the wrong tab.
+        // JavaFX's own skins name every list's "virtual-flow"; those are not ours.
+        java.util.Map<String, Long> counts = robot.lookup(n -> n.getId() != null && !n.getId().equals("virtual-flow"))
+                .queryAll().stream()
+                .collect(java.util.stream.Collectors.groupingBy(javafx.scene.Node::getId,
+                        java.util.stream.Collectors.counting()));
+        counts.values().removeIf(c -> c == 1);
+        assertEquals(java.util.Map.of(), counts);
     }
 
     @Test
@@ -229,7 +244,8 @@ class MainWindowTest {
         waitUntil(() -> !vm().modelLoadingProperty().get() && !vm().busyProperty().get());
         assertTrue(vm().diagnosisProperty().get().hasPrediction());
         assertEquals("", vm().errorProperty().get());
-        assertTrue(robot.lookup("#imageInfo").queryAs(Label.class).getText().startsWith("NORMAL2-IM-0045-0001.jpeg"));
+        String info = robot.lookup("#imageInfo").queryAs(Label.class).getText();
+        assertTrue(info.startsWith("NORMAL2-IM-0045-0001.jpeg"), info);
     }
 
     @Test

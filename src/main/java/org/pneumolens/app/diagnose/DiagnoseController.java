@@ -32,7 +32,7 @@ import org.pneumolens.core.model.PneumoModel;
 public final class DiagnoseController {
     private final DiagnoseViewModel viewModel;
 
-    @FXML private BorderPane root;
+    @FXML private BorderPane diagnoseRoot;
     @FXML private XrayViewer viewer;
     @FXML private Region placeholder;
     @FXML private ProgressIndicator progress;
@@ -169,7 +169,7 @@ public final class DiagnoseController {
     public void showModelCard() {
         PneumoModel model = viewModel.models().getModel();
         if (model != null) {
-            ModelCardDialog.show(root.getScene().getWindow(), model, viewModel.models().sourceProperty().get());
+            ModelCardDialog.show(diagnoseRoot.getScene().getWindow(), model, viewModel.models().sourceProperty().get());
         }
     }
 

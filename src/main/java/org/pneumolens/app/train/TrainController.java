@@ -47,8 +47,8 @@ public final class TrainController {
     @FXML private CheckBox classWeightsCheck;
     @FXML private Button startButton;
     @FXML private Button stopButton;
-    @FXML private Label statusLabel;
-    @FXML private Label errorLabel;
+    @FXML private Label trainStatusLabel;
+    @FXML private Label trainErrorLabel;
     @FXML private Label epochProgressLabel;
     @FXML private ProgressBar epochProgressBar;
     @FXML private Label runProgressLabel;
@@ -60,7 +60,7 @@ public final class TrainController {
     @FXML private Pane resultsPane;
     @FXML private GridPane confusionGrid;
     @FXML private LineChart<Number, Number> rocChart;
-    @FXML private Label thresholdLabel;
+    @FXML private Label trainThresholdLabel;
     @FXML private Button saveButton;
     @FXML private Button useButton;
     @FXML private ListView<String> logList;
@@ -92,9 +92,9 @@ public final class TrainController {
                 vm.statusProperty()));
         startButton.disableProperty().bind(vm.canStartProperty().not());
         stopButton.disableProperty().bind(vm.canStopProperty().not());
-        statusLabel.textProperty().bind(vm.messageProperty());
-        bindShown(errorLabel, vm.errorProperty().isNotEmpty());
-        errorLabel.textProperty().bind(vm.errorProperty());
+        trainStatusLabel.textProperty().bind(vm.messageProperty());
+        bindShown(trainErrorLabel, vm.errorProperty().isNotEmpty());
+        trainErrorLabel.textProperty().bind(vm.errorProperty());
         epochProgressBar.progressProperty().bind(vm.epochProgressProperty());
         epochProgressLabel.textProperty().bind(vm.epochProgressTextProperty());
         runProgressBar.progressProperty().bind(vm.runProgressProperty());
@@ -149,7 +149,7 @@ public final class TrainController {
     }
 
     private void bindResults() {
-        ResultsView results = new ResultsView(confusionGrid, rocChart, thresholdLabel);
+        ResultsView results = new ResultsView(confusionGrid, rocChart, trainThresholdLabel);
         vm.resultProperty().addListener((obs, old, r) -> results.show(r));
         bindShown(resultsPane, vm.resultProperty().isNotNull());
         var busy = Bindings.createBooleanBinding(() -> vm.resultProperty().get() == null

@@ -85,7 +85,7 @@ class TrainViewTest {
         assertTrue(roc.getTitle().contains(String.format(java.util.Locale.ROOT, "AUC %.3f",
                 result.valEvaluation().auc())), roc.getTitle());
         assertEquals(result.valEvaluation().roc().size(), roc.getData().get(0).getData().size());
-        assertTrue(label(robot, "#thresholdLabel").getText().contains("Sensitivity"));
+        assertTrue(label(robot, "#trainThresholdLabel").getText().contains("Sensitivity"));
         assertEquals(1, robot.lookup("#rocChart .threshold-point").queryAll().size(), "chosen threshold marked");
         int best = result.bestEpoch();
         for (String chart : List.of("#accuracyChart", "#lossChart")) {
@@ -147,8 +147,8 @@ class TrainViewTest {
         assertTrue(r.stopped());
         assertEquals(1, r.history().size(), "stopped within the second epoch");
         assertEquals(1, r.bestEpoch());
-        assertTrue(label(robot, "#statusLabel").getText().startsWith("Stopped by you"),
-                label(robot, "#statusLabel").getText());
+        assertTrue(label(robot, "#trainStatusLabel").getText().startsWith("Stopped by you"),
+                label(robot, "#trainStatusLabel").getText());
         assertFalse(robot.lookup("#startButton").queryAs(Button.class).isDisabled());
         assertTrue(robot.lookup("#stopButton").queryAs(Button.class).isDisabled());
     }
@@ -172,10 +172,10 @@ class TrainViewTest {
 
         assertEquals(TrainStatus.NOT_STARTED, vm.statusProperty().get());
         assertEquals(List.of(), fx.reported);
-        assertTrue(label(robot, "#statusLabel").getText().contains("no model kept"),
-                label(robot, "#statusLabel").getText());
+        assertTrue(label(robot, "#trainStatusLabel").getText().contains("no model kept"),
+                label(robot, "#trainStatusLabel").getText());
         assertFalse(robot.lookup("#resultsPane").query().isVisible());
-        assertFalse(robot.lookup("#errorLabel").query().isVisible(), "stopping is not an error");
+        assertFalse(robot.lookup("#trainErrorLabel").query().isVisible(), "stopping is not an error");
         assertFalse(robot.lookup("#startButton").queryAs(Button.class).isDisabled());
     }
 
@@ -188,7 +188,7 @@ class TrainViewTest {
         };
         robot.clickOn("#startButton");
         await(() -> vm.statusProperty().get() == TrainStatus.FAILED);
-        Label error = label(robot, "#errorLabel");
+        Label error = label(robot, "#trainErrorLabel");
         assertTrue(error.isVisible());
         assertEquals("Training failed: disk full while logging", error.getText());
         assertFalse(robot.lookup("#startButton").queryAs(Button.class).isDisabled());
