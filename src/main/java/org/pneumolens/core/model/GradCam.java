@@ -57,58 +57,98 @@ public final class GradCam {
      * @param classIndex the class whose evidence is mapped
      */
     public static Map compute(MultiLayerNetwork net, INDArray input, int classIndex) {
+        Forward f = forward(net, input);
+        try {
+            return f.map(classIndex);
+        } finally {
+            net.clearLayersStates();
+        }
+    }
+
+    /** Softmax outputs and one map per class from a single forward pass. */
+    public record All(double[] probabilities, java.util.List<Map> maps) {
+    }
+
+    /**
+     * Every class's map and the network's probabilities from one forward pass: the Diagnose view needs all of them,
+     * and the forward pass is the expensive part (each class then costs only the backward pass of the small head).
+     */
+    public static All computeAll(MultiLayerNetwork net, INDArray input) {
+        Forward f = forward(net, input);
+        try {
+            int k = (int) f.output().size(1);
+            java.util.List<Map> maps = new java.util.ArrayList<>(k);
+            for (int c = 0; c < k; c++) {
+                maps.add(f.map(c));
+            }
+            return new All(f.output().getRow(0).toDoubleVector(), java.util.List.copyOf(maps));
+        } finally {
+            net.clearLayersStates();
+        }
+    }
+
+    /** One inference pass, layer by layer, keeping the activations and each layer's input for the backward pass. */
+    private static Forward forward(MultiLayerNetwork net, INDArray input) {
         Layer[] layers = net.getLayers();
-        int target = targetLayer(layers);
-        CNN2DFormat format = ((org.deeplearning4j.nn.conf.layers.ConvolutionLayer) layers[lastConv(layers)].conf()
-                .getLayer()).getCnn2dDataFormat();
         LayerWorkspaceMgr mgr = LayerWorkspaceMgr.noWorkspaces();
         if (net.getFlattenedGradients() == null) {
             net.initGradientsView(); // layers write weight gradients into these views during backprop
         }
-
-        int last = layers.length - 1;
         INDArray[] acts = new INDArray[layers.length];
         INDArray a = input;
-        for (int i = 0; i < last; i++) {
+        for (int i = 0; i < layers.length; i++) {
             a = preprocess(net, i, a, mgr);
             a = layers[i].activate(a, false, mgr);
             acts[i] = a;
         }
-        // d(logit_c)/d(output layer input) is column c of the output layer's weights, W: [nIn, nOut].
-        INDArray w = layers[last].getParam("W");
-        INDArray eps = w.getColumn(classIndex).dup().reshape(1, w.size(0));
-        InputPreProcessor outPre = net.getLayerWiseConfigurations().getInputPreProcess(last);
-        if (outPre != null) {
-            eps = outPre.backprop(eps, 1, mgr);
+        return new Forward(net, layers, acts, mgr);
+    }
+
+    private record Forward(MultiLayerNetwork net, Layer[] layers, INDArray[] acts, LayerWorkspaceMgr mgr) {
+        INDArray output() {
+            return acts[layers.length - 1];
         }
-        for (int i = last - 1; i > target; i--) {
-            if (!(layers[i] instanceof DropoutLayer)) { // dropout is the identity at inference
-                eps = layers[i].backpropGradient(eps, mgr).getSecond();
+
+        Map map(int classIndex) {
+            int target = targetLayer(layers);
+            CNN2DFormat format = ((org.deeplearning4j.nn.conf.layers.ConvolutionLayer) layers[lastConv(layers)].conf()
+                    .getLayer()).getCnn2dDataFormat();
+            int last = layers.length - 1;
+            // d(logit_c)/d(output layer input) is column c of the output layer's weights, W: [nIn, nOut].
+            INDArray w = layers[last].getParam("W");
+            INDArray eps = w.getColumn(classIndex).dup().reshape(1, w.size(0));
+            InputPreProcessor outPre = net.getLayerWiseConfigurations().getInputPreProcess(last);
+            if (outPre != null) {
+                eps = outPre.backprop(eps, 1, mgr);
             }
-            InputPreProcessor pre = net.getLayerWiseConfigurations().getInputPreProcess(i);
-            if (pre != null) {
-                eps = pre.backprop(eps, 1, mgr);
+            for (int i = last - 1; i > target; i--) {
+                if (!(layers[i] instanceof DropoutLayer)) { // dropout is the identity at inference
+                    eps = layers[i].backpropGradient(eps, mgr).getSecond();
+                }
+                InputPreProcessor pre = net.getLayerWiseConfigurations().getInputPreProcess(i);
+                if (pre != null) {
+                    eps = pre.backprop(eps, 1, mgr);
+                }
             }
+            INDArray features = acts[target];
+            if (format == CNN2DFormat.NHWC) { // to [1, C, h, w]
+                features = features.permute(0, 3, 1, 2);
+                eps = eps.permute(0, 3, 1, 2);
+            }
+            INDArray alpha = eps.mean(2, 3); // [1, C]: importance of each feature map
+            long c = features.size(1);
+            int h = (int) features.size(2);
+            int wd = (int) features.size(3);
+            INDArray weighted = features.dup('c').reshape(c, (long) h * wd).mulColumnVector(alpha.reshape(c, 1));
+            INDArray cam = Nd4j.nn().relu(weighted.sum(0), 0); // [h*w]
+            float[] values = cam.toFloatVector();
+            float max = 0;
+            for (float v : values) max = Math.max(max, v);
+            if (max > 0) {
+                for (int i = 0; i < values.length; i++) values[i] /= max;
+            }
+            return new Map(wd, h, values);
         }
-        INDArray features = acts[target];
-        if (format == CNN2DFormat.NHWC) { // to [1, C, h, w]
-            features = features.permute(0, 3, 1, 2);
-            eps = eps.permute(0, 3, 1, 2);
-        }
-        INDArray alpha = eps.mean(2, 3); // [1, C]: importance of each feature map
-        long c = features.size(1);
-        int h = (int) features.size(2);
-        int wd = (int) features.size(3);
-        INDArray weighted = features.reshape(c, (long) h * wd).mulColumnVector(alpha.reshape(c, 1));
-        INDArray cam = Nd4j.nn().relu(weighted.sum(0), 0); // [h*w]
-        float[] values = cam.toFloatVector();
-        float max = 0;
-        for (float v : values) max = Math.max(max, v);
-        if (max > 0) {
-            for (int i = 0; i < values.length; i++) values[i] /= max;
-        }
-        net.clearLayersStates();
-        return new Map(wd, h, values);
     }
 
     private static INDArray preprocess(MultiLayerNetwork net, int i, INDArray a, LayerWorkspaceMgr mgr) {

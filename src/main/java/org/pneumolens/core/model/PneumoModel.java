@@ -107,17 +107,12 @@ public final class PneumoModel {
     }
 
     /**
-     * Everything the Diagnose view shows for one image. Resizing a full-resolution radiograph costs about as much as
-     * the network's forward pass, so it is done once here rather than once per call.
+     * Everything the Diagnose view shows for one image, from one resize and one forward pass (separate
+     * {@link #predict} and {@link #gradCam} calls would repeat both per class).
      */
     public synchronized Analysis analyse(GreyImage image) {
-        INDArray x = toTensor(new float[][]{preprocessing.toInput(image)});
-        Prediction p = label(net.output(x, false).getRow(0).toDoubleVector());
-        List<GradCam.Map> maps = new java.util.ArrayList<>();
-        for (int c = 0; c < metadata.classes().size(); c++) {
-            maps.add(GradCam.compute(net, x, c));
-        }
-        return new Analysis(p, List.copyOf(maps));
+        GradCam.All all = GradCam.computeAll(net, toTensor(new float[][]{preprocessing.toInput(image)}));
+        return new Analysis(label(all.probabilities()), all.maps());
     }
 
     /** Packs preprocessed inputs into the network's input layout: [n, 1, s, s] (NCHW) or [n, s, s, 1] (NHWC). */
