@@ -15,6 +15,7 @@ public final class Launcher {
         if (args.length > 0 && PneumoLensCli.SUBCOMMANDS.contains(args[0])) {
             System.exit(PneumoLensCli.run(args));
         }
+        org.pneumolens.app.model.BundledModelPreload.start(); // overlaps ND4J's start with the window's
         org.pneumolens.app.PneumoLensApp.launchWith(args);
     }
 }

@@ -8,7 +8,6 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.concurrent.Task;
 import org.pneumolens.app.common.TaskExecutor;
-import org.pneumolens.core.model.BundledModel;
 import org.pneumolens.core.model.ModelFile;
 import org.pneumolens.core.model.PneumoModel;
 
@@ -40,7 +39,7 @@ public final class ModelService {
     }
 
     public Task<PneumoModel> loadBundled(Consumer<Throwable> onError) {
-        return load(BundledModel::load, "bundled", onError);
+        return load(BundledModelPreload::take, "bundled", onError);
     }
 
     public Task<PneumoModel> loadFile(Path file, Consumer<Throwable> onError) {
