@@ -116,6 +116,7 @@ public final class MainController implements AppContext.Navigation {
     private List<MenuItem> sampleItems() {
         List<MenuItem> items = SampleImages.list().stream().map(s -> {
             MenuItem item = new MenuItem(s.displayName());
+            item.setMnemonicParsing(false); // sample names contain underscores, which would become mnemonics
             item.setOnAction(e -> {
                 showDiagnose();
                 diagnoseController.viewModel().openSample(s);
@@ -134,6 +135,7 @@ public final class MainController implements AppContext.Navigation {
         List<Path> recent = diagnoseController.viewModel().recentFiles();
         recentMenu.getItems().setAll(recent.stream().map(p -> {
             MenuItem item = new MenuItem(p.getFileName() + "  (" + p.getParent() + ")");
+            item.setMnemonicParsing(false);
             item.setMnemonicParsing(false);
             item.setDisable(!Files.isRegularFile(p));
             item.setOnAction(e -> {

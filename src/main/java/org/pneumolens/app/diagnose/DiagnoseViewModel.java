@@ -166,6 +166,11 @@ public final class DiagnoseViewModel {
         if (model == null) {
             return;
         }
+        if (!busy.get()) {
+            // The load task's "running" flag drops before its success handler hands the model over, so the
+            // status set there may still read "No model loaded".
+            status.set("Model ready: " + modelName.get());
+        }
         // Re-analyse with the new model: the image being read if there is one, else the one on screen.
         Diagnosis shown = diagnosis.get();
         if (current != null) {
