@@ -2,12 +2,11 @@ package org.pneumolens.app.common;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
+import org.pneumolens.core.io.AtomicFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -69,14 +68,7 @@ public final class RecentFiles {
         StringBuilder text = new StringBuilder();
         files.forEach(p -> text.append(p).append('\n'));
         try {
-            Files.createDirectories(store.toAbsolutePath().getParent());
-            Path tmp = store.resolveSibling(store.getFileName() + ".tmp");
-            Files.writeString(tmp, text, StandardCharsets.UTF_8);
-            try {
-                Files.move(tmp, store, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, store, StandardCopyOption.REPLACE_EXISTING);
-            }
+            AtomicFiles.write(store, out -> out.write(text.toString().getBytes(StandardCharsets.UTF_8)));
         } catch (IOException e) {
             LOG.warn("Cannot save recent-files list {}: {}", store, e.toString());
         }

@@ -2,10 +2,7 @@ package org.pneumolens.app.diagnose;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import javafx.embed.swing.SwingFXUtils;
@@ -20,6 +17,7 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 import javax.imageio.ImageIO;
+import org.pneumolens.core.io.AtomicFiles;
 import org.pneumolens.app.common.ErrorReporter;
 import org.pneumolens.core.model.Prediction;
 import org.slf4j.Logger;
@@ -104,19 +102,10 @@ final class ReportExporter {
 
     static void write(WritableImage image, Path target) throws IOException {
         BufferedImage buffered = SwingFXUtils.fromFXImage(image, null);
-        Path dir = target.toAbsolutePath().getParent();
-        Path tmp = Files.createTempFile(dir, ".pneumolens-report", ".png");
-        try {
-            if (!ImageIO.write(buffered, "png", tmp.toFile())) {
+        AtomicFiles.write(target, out -> {
+            if (!ImageIO.write(buffered, "png", out)) {
                 throw new IOException("no PNG writer available");
             }
-            try {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        });
     }
 }

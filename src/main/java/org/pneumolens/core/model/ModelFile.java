@@ -9,18 +9,16 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
+import org.pneumolens.core.io.AtomicFiles;
 
 /**
  * A model file is DL4J's {@link ModelSerializer} zip with one more entry, {@value #METADATA_ENTRY}. Saving goes
@@ -35,34 +33,7 @@ public final class ModelFile {
     }
 
     public static void save(MultiLayerNetwork net, ModelMetadata metadata, Path target) throws IOException {
-        Path dir = target.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
-        try {
-            try (OutputStream out = Files.newOutputStream(tmp)) {
-                write(net, metadata, out);
-            }
-            readableByOthers(tmp);
-            try {
-                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
-    }
-
-    /**
-     * Temporary files are created owner-only (rw-------); a saved model is a document the user may share, so it
-     * gets the usual rw-r--r-- where the file system has POSIX permissions.
-     */
-    private static void readableByOthers(Path file) {
-        try {
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
-        } catch (UnsupportedOperationException | IOException e) {
-            // Not a POSIX file system (Windows): the default ACLs already apply.
-        }
+        AtomicFiles.write(target, out -> write(net, metadata, out));
     }
 
     static void write(MultiLayerNetwork net, ModelMetadata metadata, OutputStream out) throws IOException {
