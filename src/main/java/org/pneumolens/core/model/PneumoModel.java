@@ -77,20 +77,23 @@ public final class PneumoModel {
 
     /** Applies the stored threshold: the positive class when its probability reaches it, else the most likely other. */
     public Prediction label(double[] probabilities) {
-        int pos = metadata.positiveIndex();
-        int label;
-        if (probabilities[pos] >= metadata.threshold()) {
-            label = pos;
-        } else {
-            label = -1;
-            for (int c = 0; c < probabilities.length; c++) {
-                if (c != pos && (label < 0 || probabilities[c] > probabilities[label])) {
-                    label = c;
-                }
-            }
-        }
+        int label = labelIndex(probabilities, metadata.positiveIndex(), metadata.threshold());
         return new Prediction(metadata.classes(), probabilities, metadata.classes().get(label),
                 metadata.threshold(), metadata.positiveClass());
+    }
+
+    /** The decision rule of {@link #label}, for code that has probabilities but no model yet (training). */
+    public static int labelIndex(double[] probabilities, int positive, double threshold) {
+        if (probabilities[positive] >= threshold) {
+            return positive;
+        }
+        int label = -1;
+        for (int c = 0; c < probabilities.length; c++) {
+            if (c != positive && (label < 0 || probabilities[c] > probabilities[label])) {
+                label = c;
+            }
+        }
+        return label;
     }
 
     /** Softmax outputs, shape [n, classes]. */

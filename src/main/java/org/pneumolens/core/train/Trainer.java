@@ -162,7 +162,7 @@ public final class Trainer {
         double threshold = BinaryMetrics.youdenThreshold(positive, score);
         boolean[] correct = new boolean[score.length];
         for (int i = 0; i < score.length; i++) {
-            correct[i] = labelAt(valProbs[i], pos, threshold) == valData.labels()[i];
+            correct[i] = PneumoModel.labelIndex(valProbs[i], pos, threshold) == valData.labels()[i];
         }
         Evaluation eval = BinaryMetrics.evaluate(positive, score, threshold, correct);
         double secs = (System.nanoTime() - start) / 1e9;
@@ -190,15 +190,6 @@ public final class Trainer {
     public static int positiveIndex(List<String> classes) {
         int i = classes.indexOf("PNEUMONIA");
         return i >= 0 ? i : classes.size() - 1;
-    }
-
-    static int labelAt(double[] p, int pos, double threshold) {
-        if (p[pos] >= threshold) return pos;
-        int best = -1;
-        for (int c = 0; c < p.length; c++) {
-            if (c != pos && (best < 0 || p[c] > p[best])) best = c;
-        }
-        return best;
     }
 
     /** Inverse-frequency weights n / (k * n_c), so each class contributes equally to the loss. */
