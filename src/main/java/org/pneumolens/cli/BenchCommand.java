@@ -46,8 +46,9 @@ final class BenchCommand implements Callable<Integer> {
     int threads = Runtime.getRuntime().availableProcessors();
 
     @Option(names = "--layout", description = "Tensor layout of the seed CNN: ${COMPLETION-CANDIDATES} "
-            + "(default: ${DEFAULT-VALUE})")
-    CNN2DFormat layout = CNN2DFormat.NHWC;
+            + "(default: ${DEFAULT-VALUE}; NHWC runs without the oneDNN helpers, whose NHWC backward pass is wrong "
+            + "in DL4J M2.1)")
+    CNN2DFormat layout = CNN2DFormat.NCHW;
 
     @Option(names = "--samples", paramLabel = "DIR", description = "Folder of full-resolution *.jpeg samples "
             + "(default: the samples shipped in the jar)")

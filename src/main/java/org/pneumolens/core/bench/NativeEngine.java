@@ -5,6 +5,7 @@ import org.deeplearning4j.nn.conf.CNN2DFormat;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.nativeblas.NativeOps;
 import org.nd4j.nativeblas.NativeOpsHolder;
+import org.pneumolens.core.model.NativeHelpers;
 
 /**
  * Thread settings and a description of the ND4J native build actually loaded, for the benchmark's {@code engine}
@@ -54,9 +55,10 @@ public final class NativeEngine {
         if (onednn) {
             libs.append(", onednn");
         }
-        if (!Nd4j.getEnvironment().helpersAllowed()) {
-            libs.append(", helpers off");
-        }
+        NativeHelpers.enable(); // as the networks about to be built will have it
+        boolean helpersOn = layout == CNN2DFormat.NCHW && NativeHelpers.available()
+                && !Boolean.parseBoolean(System.getProperty(NativeHelpers.DISABLE_PROPERTY, "true"));
+        libs.append(helpersOn ? ", dl4j onednn helpers" : ", dl4j helpers off");
         if (!requested.isEmpty() && !loaded.endsWith(requested)) {
             libs.append(", requested ").append(requested).append(" not loaded");
         }

@@ -2,6 +2,7 @@ package org.pneumolens.core.bench;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import org.deeplearning4j.nn.conf.CNN2DFormat;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -9,6 +10,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
 import org.pneumolens.core.model.Architectures;
+import org.pneumolens.core.model.NativeHelpers;
 
 /**
  * The reference workload {@code seedcnn-150-grey-b50}, measured exactly as {@code torch_reference.py} does: one
@@ -25,6 +27,11 @@ public final class SeedCnnBench {
     private final CNN2DFormat layout;
     private final BenchPlan plan;
 
+    /**
+     * @param layout NCHW runs DL4J's oneDNN helpers; NHWC is built without them, because in DL4J M2.1 their NHWC
+     *               backward pass gives wrong convolution gradients (NativeHelpersTest), and a speed figure of a
+     *               wrong computation is no figure
+     */
     public SeedCnnBench(CNN2DFormat layout, BenchPlan plan) {
         this.layout = layout;
         this.plan = plan;
@@ -32,7 +39,7 @@ public final class SeedCnnBench {
 
     /** Median over rounds of (steps x batch) / seconds, like the reference's {@code train_images_per_s}. */
     public double trainImagesPerSecond() {
-        MultiLayerNetwork net = Architectures.seedCnn(SIZE, LEARNING_RATE, SEED, layout);
+        MultiLayerNetwork net = newNet();
         DataSet batch = new DataSet(randomImages(BATCH), alternatingLabels(BATCH));
         for (int i = 0; i < plan.trainWarmupSteps(); i++) {
             net.fit(batch);
@@ -51,7 +58,7 @@ public final class SeedCnnBench {
 
     /** Median milliseconds of one forward pass of a single image in inference mode ({@code infer_ms_p50}). */
     public double inferMillisP50() {
-        MultiLayerNetwork net = Architectures.seedCnn(SIZE, LEARNING_RATE, SEED, layout);
+        MultiLayerNetwork net = newNet();
         INDArray one = randomImages(1);
         for (int i = 0; i < plan.inferWarmup(); i++) {
             net.output(one, false);
@@ -63,6 +70,11 @@ public final class SeedCnnBench {
             latencies.add(Stats.millis(t0, System.nanoTime()));
         }
         return Stats.median(latencies);
+    }
+
+    private MultiLayerNetwork newNet() {
+        Supplier<MultiLayerNetwork> build = () -> Architectures.seedCnn(SIZE, LEARNING_RATE, SEED, layout);
+        return layout == CNN2DFormat.NHWC ? NativeHelpers.buildWithout(build) : build.get();
     }
 
     /** Uniform [0, 1) images: [n, 1, 150, 150] for NCHW, [n, 150, 150, 1] for NHWC (one channel: same bytes). */

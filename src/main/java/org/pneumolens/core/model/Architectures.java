@@ -31,6 +31,10 @@ public final class Architectures {
     public static final String PNEUMONET = "pneumonet-v1";
     public static final String SEEDCNN = "seedcnn";
 
+    static {
+        NativeHelpers.enable(); // before any layer of a network is created
+    }
+
     private Architectures() {
     }
 

@@ -29,6 +29,10 @@ public final class ModelFile {
     public static final String METADATA_ENTRY = "pneumolens-metadata.json";
     public static final Gson GSON = new GsonBuilder().setPrettyPrinting().serializeSpecialFloatingPointValues().create();
 
+    static {
+        NativeHelpers.enable(); // before any layer of a network is created
+    }
+
     private ModelFile() {
     }
 
