@@ -93,7 +93,7 @@ public final class Architectures {
         MultiLayerConfiguration conf = b.setInputType(InputType.convolutional(size, size, 1, f)).build();
         MultiLayerNetwork net = new MultiLayerNetwork(conf);
         net.init();
-        return net;
+        return NativeHelpers.install(net);
     }
 
     /**
@@ -117,7 +117,7 @@ public final class Architectures {
                 .dropOut(0.5).weightInit(WeightInit.XAVIER).build());
         MultiLayerNetwork net = new MultiLayerNetwork(b.setInputType(InputType.convolutional(size, size, 1, f)).build());
         net.init();
-        return net;
+        return NativeHelpers.install(net);
     }
 
     /**

@@ -118,7 +118,7 @@ public final class ModelFile {
             throw new ModelFormatException(name + ": the network inside the model file cannot be read ("
                     + e.getMessage() + ")", e);
         }
-        return PneumoModel.checked(net, meta, name);
+        return PneumoModel.checked(NativeHelpers.install(net), meta, name);
     }
 
     static void validate(ModelMetadata m, String name) throws ModelFormatException {

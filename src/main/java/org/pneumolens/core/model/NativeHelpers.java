@@ -1,9 +1,13 @@
 package org.pneumolens.core.model;
 
+import java.lang.reflect.Field;
 import java.util.function.Supplier;
 import org.deeplearning4j.nn.api.Layer;
+import org.deeplearning4j.nn.layers.convolution.ConvolutionHelper;
 import org.deeplearning4j.nn.layers.mkldnn.BaseMKLDNNHelper;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Switches DL4J's oneDNN layer helpers on. With them, convolution, pooling and batch-norm layers run libnd4j's
@@ -19,6 +23,8 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 public final class NativeHelpers {
     /** DL4J's switch; {@code -Dorg.eclipse.deeplearning4j.helpers.disable=true} on the command line still wins. */
     public static final String DISABLE_PROPERTY = "org.eclipse.deeplearning4j.helpers.disable";
+
+    private static final Logger LOG = LoggerFactory.getLogger(NativeHelpers.class);
 
     private NativeHelpers() {
     }
@@ -46,6 +52,27 @@ public final class NativeHelpers {
                 System.setProperty(DISABLE_PROPERTY, before);
             }
         }
+    }
+
+    /**
+     * Gives the network's first layer, when it is a convolution running a helper, the backward pass that skips
+     * the unused gradient with respect to the input image ({@link InputConvBackprop}). Call after the network is
+     * initialised or loaded; returns the same network. Without helpers (or if DL4J's field moves in another
+     * version) the network is left as it is: slower, never different.
+     */
+    public static MultiLayerNetwork install(MultiLayerNetwork net) {
+        if (net.getnLayers() > 0
+                && net.getLayer(0) instanceof org.deeplearning4j.nn.layers.convolution.ConvolutionLayer conv
+                && conv.getHelper() instanceof ConvolutionHelper helper && !(helper instanceof InputConvBackprop)) {
+            try {
+                Field field = org.deeplearning4j.nn.layers.convolution.ConvolutionLayer.class.getDeclaredField("helper");
+                field.setAccessible(true); // protected, and DL4J has no setter
+                field.set(conv, new InputConvBackprop(helper));
+            } catch (ReflectiveOperationException | RuntimeException e) {
+                LOG.warn("First-layer backward pass left as DL4J's (slower): {}", e.toString());
+            }
+        }
+        return net;
     }
 
     /** Whether the loaded ND4J build can run the helpers (the oneDNN build is on the class path and allowed). */

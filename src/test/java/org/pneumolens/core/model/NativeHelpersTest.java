@@ -27,11 +27,13 @@ class NativeHelpersTest {
         MultiLayerNetwork pneumo = Architectures.pneumoNet(32, 2, 1e-3, 1, null);
 
         assertTrue(NativeHelpers.available(), "oneDNN build or the Nd4jCpu bridge missing");
-        assertTrue(seed.getLayer(0).getHelper() instanceof MKLDNNConvHelper, "conv: " + seed.getLayer(0).getHelper());
+        assertTrue(seed.getLayer(2).getHelper() instanceof MKLDNNConvHelper, "conv: " + seed.getLayer(2).getHelper());
         assertTrue(seed.getLayer(1).getHelper() instanceof MKLDNNSubsamplingHelper);
         assertTrue(pneumo.getLayer(1).getHelper() instanceof MKLDNNBatchNormHelper,
                 "batch norm: " + pneumo.getLayer(1).getHelper());
         assertEquals(6, NativeHelpers.helperLayers(seed), "3 convolutions + 3 poolings");
+        assertTrue(seed.getLayer(0).getHelper() instanceof InputConvBackprop, "first layer's own backward pass");
+        assertTrue(pneumo.getLayer(0).getHelper() instanceof InputConvBackprop);
     }
 
     @Test
