@@ -1,6 +1,7 @@
 package org.pneumolens;
 
 import org.pneumolens.cli.PneumoLensCli;
+import org.pneumolens.core.model.NativeMemory;
 
 /**
  * Entry point of the jar and the installer. A class that extends {@code Application} cannot be the main class of
@@ -12,6 +13,7 @@ public final class Launcher {
     }
 
     public static void main(String[] args) {
+        NativeMemory.limit(); // before anything loads ND4J
         if (args.length > 0 && PneumoLensCli.SUBCOMMANDS.contains(args[0])) {
             System.exit(PneumoLensCli.run(args));
         }
