@@ -5,8 +5,8 @@ import java.awt.image.ColorModel;
 import java.awt.image.DataBuffer;
 import java.awt.image.IndexColorModel;
 import java.awt.image.Raster;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -18,6 +18,7 @@ import java.util.Set;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
+import javax.imageio.stream.MemoryCacheImageInputStream;
 
 /**
  * Decodes PNG (8/16-bit, grey, RGB, palette), JPEG (grey, RGB, CMYK through TwelveMonkeys), BMP and GIF
@@ -57,7 +58,10 @@ public final class ImageDecoder {
         if (size == 0) {
             throw new ImageDecodeException(name + ": file is empty");
         }
-        try (InputStream in = Files.newInputStream(file); ImageInputStream iis = ImageIO.createImageInputStream(in)) {
+        // The whole file is read into memory and decoded through a memory-cached stream. ImageIO's own
+        // createImageInputStream would, with ImageIO's default setting, first copy a file stream into a temporary
+        // file on disk, which cost about 2 ms per X-ray. A radiograph is a few MB at most.
+        try (ImageInputStream iis = new MemoryCacheImageInputStream(new ByteArrayInputStream(Files.readAllBytes(file)))) {
             Iterator<ImageReader> readers = ImageIO.getImageReaders(iis);
             if (!readers.hasNext()) {
                 throw new ImageDecodeException(name + ": not a supported image (PNG, JPEG, BMP or GIF)");
