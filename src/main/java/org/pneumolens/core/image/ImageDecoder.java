@@ -1,10 +1,6 @@
 package org.pneumolens.core.image;
 
 import java.awt.image.BufferedImage;
-import java.awt.image.ColorModel;
-import java.awt.image.DataBuffer;
-import java.awt.image.IndexColorModel;
-import java.awt.image.Raster;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -103,38 +99,6 @@ public final class ImageDecoder {
      * with Rec. 601 luma weights (chest X-rays saved as RGB have three equal channels, so this is exact for them).
      */
     public static GreyImage toGrey(BufferedImage img) {
-        int w = img.getWidth();
-        int h = img.getHeight();
-        float[] out = new float[w * h];
-        Raster raster = img.getRaster();
-        ColorModel cm = img.getColorModel();
-        int bands = raster.getNumBands();
-        int transfer = raster.getDataBuffer().getDataType();
-        boolean directGrey = bands == 1 && !(cm instanceof IndexColorModel)
-                && (transfer == DataBuffer.TYPE_BYTE || transfer == DataBuffer.TYPE_USHORT);
-        if (directGrey) {
-            float max = (1 << cm.getComponentSize(0)) - 1;
-            int[] row = new int[w];
-            for (int y = 0; y < h; y++) {
-                raster.getSamples(0, y, w, 1, 0, row);
-                for (int x = 0; x < w; x++) {
-                    out[y * w + x] = row[x] / max;
-                }
-            }
-        } else {
-            // Palette, RGB(A), CMYK converted by the reader, BGR...: go through the colour model.
-            int[] argb = new int[w];
-            for (int y = 0; y < h; y++) {
-                img.getRGB(0, y, w, 1, argb, 0, w);
-                for (int x = 0; x < w; x++) {
-                    int p = argb[x];
-                    int r = (p >> 16) & 0xff;
-                    int g = (p >> 8) & 0xff;
-                    int b = p & 0xff;
-                    out[y * w + x] = (0.299f * r + 0.587f * g + 0.114f * b) / 255f;
-                }
-            }
-        }
-        return new GreyImage(w, h, out);
+        return GreyConversion.toGrey(img);
     }
 }

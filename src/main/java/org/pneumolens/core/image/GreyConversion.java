@@ -1,0 +1,113 @@
+package org.pneumolens.core.image;
+
+import java.awt.image.BufferedImage;
+import java.awt.image.ColorModel;
+import java.awt.image.ComponentSampleModel;
+import java.awt.image.DataBuffer;
+import java.awt.image.DataBufferByte;
+import java.awt.image.DataBufferUShort;
+import java.awt.image.IndexColorModel;
+import java.awt.image.Raster;
+
+/**
+ * Converts a decoded {@link BufferedImage} to grey in [0, 1]. 16-bit samples keep their full range; colour is
+ * reduced with Rec. 601 luma weights (chest X-rays saved as RGB have three equal channels, so this is exact for
+ * them).
+ *
+ * <p>Grey JPEGs and PNGs, nearly every radiograph, are read straight from the raster's backing array: going
+ * through {@link Raster#getSamples} costs a virtual call per pixel, which on a 2-megapixel image took longer than
+ * the resize that follows (and much longer before the JIT has compiled it). The values are bit for bit those of
+ * the generic path, which every other layout still takes.
+ */
+final class GreyConversion {
+    private GreyConversion() {
+    }
+
+    static GreyImage toGrey(BufferedImage img) {
+        int w = img.getWidth();
+        int h = img.getHeight();
+        Raster raster = img.getRaster();
+        ColorModel cm = img.getColorModel();
+        DataBuffer buffer = raster.getDataBuffer();
+        int transfer = buffer.getDataType();
+        boolean grey = raster.getNumBands() == 1 && !(cm instanceof IndexColorModel)
+                && (transfer == DataBuffer.TYPE_BYTE || transfer == DataBuffer.TYPE_USHORT);
+        // One sample per array element is only guaranteed by a component layout; 1-, 2- and 4-bit grey PNGs pack
+        // several pixels into a byte (MultiPixelPackedSampleModel) and take the generic way.
+        boolean plainArray = raster.getSampleModel() instanceof ComponentSampleModel
+                && (buffer instanceof DataBufferByte || buffer instanceof DataBufferUShort);
+        float[] out = new float[w * h];
+        if (!grey) {
+            colourToGrey(img, out);
+        } else if (plainArray) {
+            backingArrayToGrey(raster, cm, out);
+        } else {
+            samplesToGrey(raster, cm, out);
+        }
+        return new GreyImage(w, h, out);
+    }
+
+    /** Single-band byte or ushort rasters, read from the array behind them. */
+    private static void backingArrayToGrey(Raster raster, ColorModel cm, float[] out) {
+        int w = raster.getWidth();
+        int h = raster.getHeight();
+        float max = (1 << cm.getComponentSize(0)) - 1;
+        ComponentSampleModel sm = (ComponentSampleModel) raster.getSampleModel();
+        int stride = sm.getScanlineStride();
+        int pixelStride = sm.getPixelStride();
+        int bank = sm.getBankIndices()[0];
+        // A raster may be a window onto a larger buffer: this is where its top-left sample sits in that buffer.
+        int origin = raster.getDataBuffer().getOffsets()[bank] + sm.getBandOffsets()[0]
+                + (raster.getMinY() - raster.getSampleModelTranslateY()) * stride
+                + (raster.getMinX() - raster.getSampleModelTranslateX()) * pixelStride;
+        if (raster.getDataBuffer() instanceof DataBufferByte bytes) {
+            byte[] data = bytes.getData(bank);
+            for (int y = 0; y < h; y++) {
+                int in = origin + y * stride;
+                int o = y * w;
+                for (int x = 0; x < w; x++) {
+                    out[o + x] = (data[in + x * pixelStride] & 0xff) / max;
+                }
+            }
+        } else {
+            short[] data = ((DataBufferUShort) raster.getDataBuffer()).getData(bank);
+            for (int y = 0; y < h; y++) {
+                int in = origin + y * stride;
+                int o = y * w;
+                for (int x = 0; x < w; x++) {
+                    out[o + x] = (data[in + x * pixelStride] & 0xffff) / max;
+                }
+            }
+        }
+    }
+
+    private static void samplesToGrey(Raster raster, ColorModel cm, float[] out) {
+        int w = raster.getWidth();
+        int h = raster.getHeight();
+        float max = (1 << cm.getComponentSize(0)) - 1;
+        int[] row = new int[w];
+        for (int y = 0; y < h; y++) {
+            raster.getSamples(raster.getMinX(), raster.getMinY() + y, w, 1, 0, row);
+            for (int x = 0; x < w; x++) {
+                out[y * w + x] = row[x] / max;
+            }
+        }
+    }
+
+    /** Palette, RGB(A), CMYK converted by the reader, BGR...: through the colour model. */
+    private static void colourToGrey(BufferedImage img, float[] out) {
+        int w = img.getWidth();
+        int h = img.getHeight();
+        int[] argb = new int[w];
+        for (int y = 0; y < h; y++) {
+            img.getRGB(0, y, w, 1, argb, 0, w);
+            for (int x = 0; x < w; x++) {
+                int p = argb[x];
+                int r = (p >> 16) & 0xff;
+                int g = (p >> 8) & 0xff;
+                int b = p & 0xff;
+                out[y * w + x] = (0.299f * r + 0.587f * g + 0.114f * b) / 255f;
+            }
+        }
+    }
+}
