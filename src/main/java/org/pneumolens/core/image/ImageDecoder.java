@@ -54,6 +54,10 @@ public final class ImageDecoder {
         if (size == 0) {
             throw new ImageDecodeException(name + ": file is empty");
         }
+        BufferedImage greyJpeg = GreyJpegReader.read(file);
+        if (greyJpeg != null) {
+            return greyJpeg;
+        }
         // The whole file is read into memory and decoded through a memory-cached stream. ImageIO's own
         // createImageInputStream would, with ImageIO's default setting, first copy a file stream into a temporary
         // file on disk, which cost about 2 ms per X-ray. A radiograph is a few MB at most.
