@@ -14,8 +14,9 @@ import javax.imageio.stream.ImageInputStream;
 /**
  * The quick way through the common case, a greyscale JPEG (nearly every chest X-ray): the JDK's own JPEG reader,
  * reading the file directly. ImageIO would pick TwelveMonkeys' reader, which for a grey JPEG parses every segment
- * itself and then hands the decoding to this same JDK reader, so the pixels are the same; skipping the wrapper saved
- * ~3 ms per X-ray, much of it JIT compilation of the wrapper's code that competes for the CPU in a fresh process.
+ * itself and then hands the decoding to this same JDK reader, so the pixels are the same. Skipping the wrapper (and
+ * the in-memory copy of the file the general path reads from) saved ~1 ms of CPU and ~3 ms of wall-clock time per
+ * X-ray in a fresh process (TwelveMonkeys 3.1.1, JDK 17).
  *
  * <p>Anything else, colour or CMYK JPEGs, lossless or 12-bit ones, a reader warning or error, is answered with
  * {@code null}: the caller then decodes the file the general way, whose pixels and messages are therefore unchanged.
