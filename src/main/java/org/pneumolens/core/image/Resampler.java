@@ -10,8 +10,8 @@ import java.util.Arrays;
  * <p>The vertical pass runs first, one output row at a time, and the horizontal pass filters that row straight
  * away. Mathematically the order of a separable filter does not matter (results differ only by float rounding,
  * ~1e-7), but this one is faster on large inputs: the vertical pass adds whole input rows into a row buffer, a
- * loop the JIT turns into SIMD, and no image-sized intermediate is written; the horizontal pass, a dot product
- * per output pixel that cannot be vectorised, then only sees {@code outH} rows instead of every input row.
+ * plain loop over contiguous arrays that the JIT can vectorise, and no image-sized intermediate is written; the
+ * horizontal pass, a dot product per output pixel, then only sees {@code outH} rows instead of every input row.
  */
 public final class Resampler {
     private Resampler() {
@@ -46,7 +46,8 @@ public final class Resampler {
 
     /**
      * Four consecutive input rows, {@code stride} apart, weighted into {@code acc} in one sweep: a quarter of the
-     * loads and stores of {@code acc} that four {@link #addScaledRow} calls make, which halved the vertical pass.
+     * loads and stores of {@code acc} that four {@link #addScaledRow} calls make (in a micro-benchmark of a
+     * 1736x1368 to 150x150 vertical pass: 3.0 ms down to 1.5 ms).
      */
     private static void addScaledRows(float[] acc, float[] in, int offset, int stride,
                                       float c0, float c1, float c2, float c3) {
