@@ -11,7 +11,9 @@ import org.pneumolens.core.image.Resampler;
 /**
  * {@code decode_ms_p50}: file to grey image to 150x150, per image, like the reference's
  * {@code Image.open(f).convert('L').resize((150, 150), BILINEAR)} (Pillow's bilinear is antialiased when shrinking,
- * and so is {@link Resampler}). No warm-up, as in the reference: the repeats include the first, cold decode.
+ * and so is {@link Resampler}; {@code ImageDecoder.decodeGrey(file, w, h)} gives the same floats as decoding and
+ * then resizing, without a full-size float image). No warm-up, as in the reference: the repeats include the first,
+ * cold decode.
  */
 public final class DecodeBench {
     private DecodeBench() {
@@ -22,7 +24,7 @@ public final class DecodeBench {
         for (int r = 0; r < repeats; r++) { // sorted(files) * repeats: every file once, then again
             for (Path f : samples) {
                 long t0 = System.nanoTime();
-                GreyImage small = Resampler.resize(ImageDecoder.decodeGrey(f), size, size);
+                GreyImage small = ImageDecoder.decodeGrey(f, size, size);
                 times.add(Stats.millis(t0, System.nanoTime()));
                 if (small.width() != size) {
                     throw new IllegalStateException("resize returned " + small.width() + " px");

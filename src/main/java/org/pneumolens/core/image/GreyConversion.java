@@ -47,6 +47,43 @@ final class GreyConversion {
         return new GreyImage(w, h, out);
     }
 
+    /**
+     * Decoded image to grey and resized in one go ({@link Resampler#resize(int, int, Resampler.RowSource, int, int)}):
+     * plain 8-bit grey rasters, nearly every radiograph, are read row by row from their backing array and never
+     * become a full-size float image; any other layout is converted whole and then resized. Same floats either way.
+     */
+    static GreyImage toGreyResized(BufferedImage img, int outW, int outH) {
+        Raster raster = img.getRaster();
+        ColorModel cm = img.getColorModel();
+        DataBuffer buffer = raster.getDataBuffer();
+        boolean greyBytes = raster.getNumBands() == 1 && !(cm instanceof IndexColorModel)
+                && buffer instanceof DataBufferByte && raster.getSampleModel() instanceof ComponentSampleModel;
+        if (!greyBytes || (img.getWidth() == outW && img.getHeight() == outH)) {
+            return Resampler.resize(toGrey(img), outW, outH);
+        }
+        ComponentSampleModel sm = (ComponentSampleModel) raster.getSampleModel();
+        int stride = sm.getScanlineStride();
+        int pixelStride = sm.getPixelStride();
+        int bank = sm.getBankIndices()[0];
+        int origin = origin(raster, sm, bank);
+        byte[] data = ((DataBufferByte) buffer).getData(bank);
+        float[] level = levels(256, (1 << cm.getComponentSize(0)) - 1);
+        int w = raster.getWidth();
+        return Resampler.resize(w, raster.getHeight(), (y, dst) -> {
+            int in = origin + y * stride;
+            for (int x = 0; x < w; x++) {
+                dst[x] = level[data[in + x * pixelStride] & 0xff];
+            }
+        }, outW, outH);
+    }
+
+    /** Where the raster's top-left sample sits in its buffer (a raster may be a window onto a larger buffer). */
+    private static int origin(Raster raster, ComponentSampleModel sm, int bank) {
+        return raster.getDataBuffer().getOffsets()[bank] + sm.getBandOffsets()[0]
+                + (raster.getMinY() - raster.getSampleModelTranslateY()) * sm.getScanlineStride()
+                + (raster.getMinX() - raster.getSampleModelTranslateX()) * sm.getPixelStride();
+    }
+
     /** Single-band byte or ushort rasters, read from the array behind them. */
     private static void backingArrayToGrey(Raster raster, ColorModel cm, float[] out) {
         int w = raster.getWidth();
@@ -56,10 +93,7 @@ final class GreyConversion {
         int stride = sm.getScanlineStride();
         int pixelStride = sm.getPixelStride();
         int bank = sm.getBankIndices()[0];
-        // A raster may be a window onto a larger buffer: this is where its top-left sample sits in that buffer.
-        int origin = raster.getDataBuffer().getOffsets()[bank] + sm.getBandOffsets()[0]
-                + (raster.getMinY() - raster.getSampleModelTranslateY()) * stride
-                + (raster.getMinX() - raster.getSampleModelTranslateX()) * pixelStride;
+        int origin = origin(raster, sm, bank);
         if (raster.getDataBuffer() instanceof DataBufferByte bytes) {
             byte[] data = bytes.getData(bank);
             float[] level = levels(256, max);

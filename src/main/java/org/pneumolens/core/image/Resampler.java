@@ -44,6 +44,76 @@ public final class Resampler {
         return new GreyImage(outW, outH, out);
     }
 
+    /** Fills {@code dst} (the image's width) with input row {@code y} in [0, 1]. */
+    @FunctionalInterface
+    interface RowSource {
+        void read(int y, float[] dst);
+    }
+
+    /**
+     * The same resize as {@link #resize(GreyImage, int, int)}, same arithmetic in the same order (so the same floats),
+     * for an image that is not held as floats: each input row is converted once, when the vertical window first
+     * reaches it, into a small ring of rows. A 1-2 MP radiograph then never exists as a 4-8 MB float array, whose
+     * writing and reading back cost about as much as the resize itself.
+     */
+    static GreyImage resize(int inW, int inH, RowSource rows, int outW, int outH) {
+        Kernel horizontal = Kernel.of(inW, outW);
+        Kernel vertical = Kernel.of(inH, outH);
+        int window = 0;
+        for (float[] w : vertical.weights) {
+            window = Math.max(window, w.length);
+        }
+        RowRing ring = new RowRing(rows, window + 1, inW);
+        float[] out = new float[outW * outH];
+        float[] column = new float[inW];
+        for (int y = 0; y < outH; y++) {
+            Arrays.fill(column, 0f);
+            int first = vertical.first[y];
+            float[] wv = vertical.weights[y];
+            int i = 0;
+            for (; i + 4 <= wv.length; i += 4) {
+                addScaledRows(column, ring.row(first + i), ring.row(first + i + 1), ring.row(first + i + 2),
+                        ring.row(first + i + 3), wv[i], wv[i + 1], wv[i + 2], wv[i + 3]);
+            }
+            for (; i < wv.length; i++) {
+                addScaledRow(column, ring.row(first + i), 0, wv[i]);
+            }
+            filterRow(column, horizontal, out, y * outW);
+        }
+        return new GreyImage(outW, outH, out);
+    }
+
+    /** The last few converted input rows; windows only move down, so each row is converted once. */
+    private static final class RowRing {
+        private final RowSource source;
+        private final float[][] rows;
+        private final int[] held;
+
+        RowRing(RowSource source, int size, int width) {
+            this.source = source;
+            this.rows = new float[size][width];
+            this.held = new int[size];
+            Arrays.fill(held, -1);
+        }
+
+        float[] row(int y) {
+            int slot = y % rows.length;
+            if (held[slot] != y) {
+                source.read(y, rows[slot]);
+                held[slot] = y;
+            }
+            return rows[slot];
+        }
+    }
+
+    /** {@link #addScaledRows(float[], float[], int, int, float, float, float, float)} over four separate rows. */
+    private static void addScaledRows(float[] acc, float[] r0, float[] r1, float[] r2, float[] r3,
+                                      float c0, float c1, float c2, float c3) {
+        for (int x = 0; x < acc.length; x++) {
+            acc[x] += c0 * r0[x] + c1 * r1[x] + c2 * r2[x] + c3 * r3[x];
+        }
+    }
+
     /**
      * Four consecutive input rows, {@code stride} apart, weighted into {@code acc} in one sweep: a quarter of the
      * loads and stores of {@code acc} that four {@link #addScaledRow} calls make (in a micro-benchmark of a

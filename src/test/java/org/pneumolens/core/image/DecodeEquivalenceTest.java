@@ -46,6 +46,10 @@ class DecodeEquivalenceTest {
         // The benchmark's size and the dataset size of Preprocessing.
         assertSame(ReferencePipeline.resize(expected, 150, 150), Resampler.resize(actual, 150, 150), file + " at 150");
         assertSame(ReferencePipeline.resize(expected, 224, 224), Resampler.resize(actual, 224, 224), file + " at 224");
+        // Decoded and resized in one go, without the full-size float image.
+        assertSame(ReferencePipeline.resize(expected, 150, 150), ImageDecoder.decodeGrey(file, 150, 150), file + " fused 150");
+        assertSame(ReferencePipeline.resize(expected, 224, 224), ImageDecoder.decodeGrey(file, 224, 224), file + " fused 224");
+        assertSame(ReferencePipeline.resize(expected, 7, 300), ImageDecoder.decodeGrey(file, 7, 300), file + " fused 7x300");
     }
 
     @ParameterizedTest
@@ -56,6 +60,8 @@ class DecodeEquivalenceTest {
         Path f = dir.resolve(kind.replace(' ', '-') + "." + format);
         assertTrue(ImageIO.write(img, format, f.toFile()), "no writer for " + kind + " " + format);
         assertSame(ReferencePipeline.decodeGrey(f), ImageDecoder.decodeGrey(f), kind + " " + format);
+        assertSame(ReferencePipeline.resize(ReferencePipeline.decodeGrey(f), 40, 90), ImageDecoder.decodeGrey(f, 40, 90),
+                kind + " " + format + " fused");
     }
 
     /**
@@ -69,6 +75,8 @@ class DecodeEquivalenceTest {
         BufferedImage whole = noise(kind, 90, 60);
         BufferedImage window = whole.getSubimage(13, 7, 50, 40);
         assertSame(ReferencePipeline.toGrey(window), ImageDecoder.toGrey(window), kind + " sub-image");
+        assertSame(ReferencePipeline.resize(ReferencePipeline.toGrey(window), 20, 15),
+                GreyConversion.toGreyResized(window, 20, 15), kind + " sub-image fused");
     }
 
     @ParameterizedTest
@@ -79,6 +87,8 @@ class DecodeEquivalenceTest {
         ColorModel greyModel = ImageTypeSpecifier.createGrayscale(8, DataBuffer.TYPE_BYTE, false).getColorModel();
         BufferedImage img = new BufferedImage(greyModel, oneBand, false, null);
         assertSame(ReferencePipeline.toGrey(img), ImageDecoder.toGrey(img), "band " + band);
+        assertSame(ReferencePipeline.resize(ReferencePipeline.toGrey(img), 30, 20),
+                GreyConversion.toGreyResized(img, 30, 20), "band " + band + " fused");
     }
 
     @ParameterizedTest
