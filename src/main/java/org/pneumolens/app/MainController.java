@@ -20,6 +20,8 @@ import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
 import javafx.stage.Window;
 import org.pneumolens.app.common.ErrorReporter;
+import org.pneumolens.app.common.LazyTab;
+import org.pneumolens.app.common.ViewLoader;
 import org.pneumolens.app.diagnose.DiagnoseController;
 import org.pneumolens.app.diagnose.DiagnoseViewModel;
 import org.pneumolens.app.diagnose.SampleImages;
@@ -31,6 +33,7 @@ import org.pneumolens.core.Version;
  */
 public final class MainController implements AppContext.Navigation {
     private static final PseudoClass DRAG_OVER = PseudoClass.getPseudoClass("drag-over");
+    private static final String TRAIN_VIEW = "/org/pneumolens/app/train/TrainView.fxml";
 
     @FXML private BorderPane root;
     @FXML private TabPane tabs;
@@ -46,8 +49,12 @@ public final class MainController implements AppContext.Navigation {
     /** Injected by FXMLLoader from {@code <fx:include fx:id="diagnose">}. */
     @FXML private DiagnoseController diagnoseController;
 
+    /** Loads the Train tab's view when it is first selected, with the same context as the rest of the window. */
+    private final ViewLoader views;
+
     public MainController(AppContext context) {
-        // The context reaches the tabs' controllers through the controller factory; nothing to keep here.
+        // The Diagnose tab's controller gets the context through the controller factory of the FXML load.
+        this.views = new ViewLoader(context);
     }
 
     @FXML
@@ -62,6 +69,7 @@ public final class MainController implements AppContext.Navigation {
         sampleMenu.getItems().setAll(sampleItems());
         vm.recentFiles().addListener((javafx.collections.ListChangeListener<Path>) c -> fillRecent());
         fillRecent();
+        LazyTab.fillOnFirstSelect(trainTab, () -> views.load(TRAIN_VIEW).root());
 
         root.addEventHandler(DragEvent.DRAG_OVER, this::onDragOver);
         root.addEventHandler(DragEvent.DRAG_EXITED, e -> root.pseudoClassStateChanged(DRAG_OVER, false));

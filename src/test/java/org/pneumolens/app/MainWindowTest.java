@@ -213,15 +213,28 @@ class MainWindowTest {
     }
 
     @Test
-    void everyNodeIdIsUniqueAcrossBothTabs(FxRobot robot) {
+    void everyNodeIdIsUniqueAcrossBothTabs(FxRobot robot) throws Exception {
         // The tabs are separate FXML files; a repeated fx:id makes "#id" lookups (tests, CSS) hit the wrong tab.
         // JavaFX's own skins name every list's "virtual-flow"; those are not ours.
+        onFx(() -> main.showTrain()); // the Train tab's nodes exist once it has been selected
+        assertTrue(robot.lookup("#trainRoot").tryQuery().isPresent());
         java.util.Map<String, Long> counts = robot.lookup(n -> n.getId() != null && !n.getId().equals("virtual-flow"))
                 .queryAll().stream()
                 .collect(java.util.stream.Collectors.groupingBy(javafx.scene.Node::getId,
                         java.util.stream.Collectors.counting()));
         counts.values().removeIf(c -> c == 1);
         assertEquals(java.util.Map.of(), counts);
+    }
+
+    @Test
+    void theTrainTabIsBuiltWhenFirstSelected(FxRobot robot) throws Exception {
+        assertFalse(robot.lookup("#trainRoot").tryQuery().isPresent(), "built before it was asked for");
+        onFx(() -> main.showTrain());
+        assertTrue(robot.lookup("#chooseFolderButton").tryQuery().isPresent());
+        assertTrue(robot.lookup("#startButton").query().isVisible());
+        onFx(() -> main.showDiagnose());
+        onFx(() -> main.showTrain());
+        assertEquals(1, robot.lookup("#trainRoot").queryAll().size());
     }
 
     @Test
