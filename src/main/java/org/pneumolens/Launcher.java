@@ -1,5 +1,7 @@
 package org.pneumolens;
 
+import org.pneumolens.app.PneumoLensApp;
+import org.pneumolens.app.model.BundledModelPreload;
 import org.pneumolens.cli.PneumoLensCli;
 import org.pneumolens.core.model.NativeMemory;
 
@@ -12,12 +14,15 @@ public final class Launcher {
     private Launcher() {
     }
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws InterruptedException {
         NativeMemory.limit(); // before anything loads ND4J
         if (args.length > 0 && PneumoLensCli.SUBCOMMANDS.contains(args[0])) {
             System.exit(PneumoLensCli.run(args));
         }
-        org.pneumolens.app.model.BundledModelPreload.start(); // overlaps ND4J's start with the window's
-        org.pneumolens.app.PneumoLensApp.launchWith(args);
+        // The model loads while the window starts; but ND4J's native start must come before JavaFX's, whose
+        // native libraries would otherwise deadlock with it (see core.engine.Nd4jStart).
+        BundledModelPreload.start();
+        BundledModelPreload.awaitNativeStart();
+        PneumoLensApp.launchWith(args);
     }
 }

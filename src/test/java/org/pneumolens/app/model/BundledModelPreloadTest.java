@@ -10,6 +10,7 @@ class BundledModelPreloadTest {
     @Test
     void thePreloadedModelIsTakenOnceThenLoadsAreFresh() throws Exception {
         BundledModelPreload.start();
+        BundledModelPreload.awaitNativeStart(); // what the launcher waits for before starting JavaFX
         PneumoModel first = BundledModelPreload.take();
         PneumoModel second = BundledModelPreload.take();
         assertEquals(java.util.List.of("NORMAL", "PNEUMONIA"), first.classes());
