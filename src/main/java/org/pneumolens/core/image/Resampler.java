@@ -23,25 +23,17 @@ public final class Resampler {
         }
         int inW = src.width();
         float[] in = src.pixels();
-        Kernel horizontal = Kernel.of(inW, outW);
-        Kernel vertical = Kernel.of(src.height(), outH);
-        float[] out = new float[outW * outH];
-        float[] column = new float[inW]; // one output row, filtered vertically only: inW wide
-        for (int y = 0; y < outH; y++) {
-            Arrays.fill(column, 0f);
-            int first = vertical.first[y];
-            float[] wv = vertical.weights[y];
-            int i = 0;
-            for (; i + 4 <= wv.length; i += 4) {
-                int at = (first + i) * inW;
-                addScaledRows(column, in, at, inW, wv[i], wv[i + 1], wv[i + 2], wv[i + 3]);
+        return resize(inW, Kernel.of(src.height(), outH), new Rows() { // rows of the float image, in place
+            @Override
+            public float[] array(int y) {
+                return in;
             }
-            for (; i < wv.length; i++) {
-                addScaledRow(column, in, (first + i) * inW, wv[i]);
+
+            @Override
+            public int offset(int y) {
+                return y * inW;
             }
-            filterRow(column, horizontal, out, y * outW);
-        }
-        return new GreyImage(outW, outH, out);
+        }, outW, outH);
     }
 
     /** Fills {@code dst} (the image's width) with input row {@code y} in [0, 1]. */
@@ -51,32 +43,45 @@ public final class Resampler {
     }
 
     /**
-     * The same resize as {@link #resize(GreyImage, int, int)}, same arithmetic in the same order (so the same floats),
-     * for an image that is not held as floats: each input row is converted once, when the vertical window first
-     * reaches it, into a small ring of rows. A 1-2 MP radiograph then never exists as a 4-8 MB float array, whose
-     * writing and reading back cost about as much as the resize itself.
+     * The same resize as {@link #resize(GreyImage, int, int)}, through the same vertical and horizontal passes (so
+     * the same floats), for an image that is not held as floats: each input row is converted once, when the vertical
+     * window first reaches it, into a small ring of rows. A 1-2 MP radiograph then never exists as a 4-8 MB float
+     * array, whose writing and reading back cost about as much as the resize itself.
      */
     static GreyImage resize(int inW, int inH, RowSource rows, int outW, int outH) {
-        Kernel horizontal = Kernel.of(inW, outW);
         Kernel vertical = Kernel.of(inH, outH);
         int window = 0;
         for (float[] w : vertical.weights) {
             window = Math.max(window, w.length);
         }
-        RowRing ring = new RowRing(rows, window + 1, inW);
+        return resize(inW, vertical, new RowRing(rows, window + 1, inW), outW, outH);
+    }
+
+    /** Where input row {@code y} starts: in which array, at which index. */
+    private interface Rows {
+        float[] array(int y);
+
+        int offset(int y);
+    }
+
+    /** The vertical pass one output row at a time, then the horizontal pass over that row. */
+    private static GreyImage resize(int inW, Kernel vertical, Rows rows, int outW, int outH) {
+        Kernel horizontal = Kernel.of(inW, outW);
         float[] out = new float[outW * outH];
-        float[] column = new float[inW];
+        float[] column = new float[inW]; // one output row, filtered vertically only: inW wide
         for (int y = 0; y < outH; y++) {
             Arrays.fill(column, 0f);
             int first = vertical.first[y];
             float[] wv = vertical.weights[y];
             int i = 0;
             for (; i + 4 <= wv.length; i += 4) {
-                addScaledRows(column, ring.row(first + i), ring.row(first + i + 1), ring.row(first + i + 2),
-                        ring.row(first + i + 3), wv[i], wv[i + 1], wv[i + 2], wv[i + 3]);
+                int r = first + i;
+                addScaledRows(column, rows.array(r), rows.offset(r), rows.array(r + 1), rows.offset(r + 1),
+                        rows.array(r + 2), rows.offset(r + 2), rows.array(r + 3), rows.offset(r + 3),
+                        wv[i], wv[i + 1], wv[i + 2], wv[i + 3]);
             }
             for (; i < wv.length; i++) {
-                addScaledRow(column, ring.row(first + i), 0, wv[i]);
+                addScaledRow(column, rows.array(first + i), rows.offset(first + i), wv[i]);
             }
             filterRow(column, horizontal, out, y * outW);
         }
@@ -84,7 +89,7 @@ public final class Resampler {
     }
 
     /** The last few converted input rows; windows only move down, so each row is converted once. */
-    private static final class RowRing {
+    private static final class RowRing implements Rows {
         private final RowSource source;
         private final float[][] rows;
         private final int[] held;
@@ -96,7 +101,8 @@ public final class Resampler {
             Arrays.fill(held, -1);
         }
 
-        float[] row(int y) {
+        @Override
+        public float[] array(int y) {
             int slot = y % rows.length;
             if (held[slot] != y) {
                 source.read(y, rows[slot]);
@@ -104,28 +110,22 @@ public final class Resampler {
             }
             return rows[slot];
         }
-    }
 
-    /** {@link #addScaledRows(float[], float[], int, int, float, float, float, float)} over four separate rows. */
-    private static void addScaledRows(float[] acc, float[] r0, float[] r1, float[] r2, float[] r3,
-                                      float c0, float c1, float c2, float c3) {
-        for (int x = 0; x < acc.length; x++) {
-            acc[x] += c0 * r0[x] + c1 * r1[x] + c2 * r2[x] + c3 * r3[x];
+        @Override
+        public int offset(int y) {
+            return 0;
         }
     }
 
     /**
-     * Four consecutive input rows, {@code stride} apart, weighted into {@code acc} in one sweep: a quarter of the
-     * loads and stores of {@code acc} that four {@link #addScaledRow} calls make (in a micro-benchmark of a
-     * 1736x1368 to 150x150 vertical pass: 3.0 ms down to 1.5 ms).
+     * Four input rows weighted into {@code acc} in one sweep: a quarter of the loads and stores of {@code acc} that
+     * four {@link #addScaledRow} calls make (in a micro-benchmark of a 1736x1368 to 150x150 vertical pass: 3.0 ms
+     * down to 1.5 ms).
      */
-    private static void addScaledRows(float[] acc, float[] in, int offset, int stride,
-                                      float c0, float c1, float c2, float c3) {
-        int o1 = offset + stride;
-        int o2 = o1 + stride;
-        int o3 = o2 + stride;
+    private static void addScaledRows(float[] acc, float[] a0, int o0, float[] a1, int o1, float[] a2, int o2,
+                                      float[] a3, int o3, float c0, float c1, float c2, float c3) {
         for (int x = 0; x < acc.length; x++) {
-            acc[x] += c0 * in[offset + x] + c1 * in[o1 + x] + c2 * in[o2 + x] + c3 * in[o3 + x];
+            acc[x] += c0 * a0[o0 + x] + c1 * a1[o1 + x] + c2 * a2[o2 + x] + c3 * a3[o3 + x];
         }
     }
 
