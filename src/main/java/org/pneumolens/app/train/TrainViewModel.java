@@ -1,7 +1,6 @@
 package org.pneumolens.app.train;
 
 import java.util.Locale;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.LongSupplier;
 import java.util.function.UnaryOperator;
 import javafx.beans.binding.Bindings;
@@ -14,12 +13,10 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import javafx.concurrent.Task;
 import org.pneumolens.app.AppContext;
+import org.pneumolens.app.common.BackgroundTask;
 import org.pneumolens.core.data.Dataset;
 import org.pneumolens.core.train.EpochResult;
-import org.pneumolens.core.train.Trainer;
-import org.pneumolens.core.train.TrainingCancelledException;
 import org.pneumolens.core.train.TrainingConfig;
 import org.pneumolens.core.train.TrainingProgress;
 import org.pneumolens.core.train.TrainingResult;
@@ -28,10 +25,16 @@ import org.slf4j.LoggerFactory;
 
 /**
  * State of the Train tab: the dataset, the settings, one training run at a time and its outcome. Runs the
- * {@link Trainer} on the context's training executor; progress arrives through a {@link TrainingChartBridge}
- * on the FX thread, so every property here changes on the FX thread only.
+ * context's {@link AppContext.TrainingRunner} on the training executor; progress arrives through a
+ * {@link TrainingProgressBridge} on the executor's UI thread, so every property here changes on that thread only.
+ *
+ * <p>Status: NOT_STARTED -(start)-> TRAINING -(stop)-> STOPPING; a run that returns ends DONE (also when stopped
+ * after an epoch: the best epoch is kept), one that throws ends FAILED, and one stopped before any epoch finished
+ * (wherever it was: decoding images or inside epoch 1) ends NOT_STARTED with {@link #STOPPED_WITHOUT_MODEL}.
  */
-public final class TrainViewModel implements TrainingChartBridge.Sink {
+public final class TrainViewModel implements TrainingProgressBridge.Sink {
+    /** What a run stopped before its first epoch finished says: nothing is kept, and it is not an error. */
+    static final String STOPPED_WITHOUT_MODEL = "Stopped before the first epoch finished; no model kept";
     private static final Logger LOG = LoggerFactory.getLogger(TrainViewModel.class);
     private static final int MAX_LOG_LINES = 2000;
 
@@ -41,7 +44,8 @@ public final class TrainViewModel implements TrainingChartBridge.Sink {
     private final TrainingSettings settings = new TrainingSettings();
     private final DatasetViewModel dataset;
     private final ResultActions resultActions;
-    private final AtomicBoolean stopRequested = new AtomicBoolean();
+    /** The run in progress, or null; stop() cancels it, the one way a run is asked to end. */
+    private BackgroundTask<TrainingResult> run;
 
     private final ReadOnlyObjectWrapper<TrainStatus> status =
             new ReadOnlyObjectWrapper<>(this, "status", TrainStatus.NOT_STARTED);
@@ -72,7 +76,13 @@ public final class TrainViewModel implements TrainingChartBridge.Sink {
         this.progressDecorator = progressDecorator;
         this.clock = new RunClock(nanoClock);
         this.dataset = new DatasetViewModel(context.training(), settings.valFraction());
-        this.resultActions = new ResultActions(context, result.getReadOnlyProperty(), message, error);
+        this.resultActions = new ResultActions(context, result.getReadOnlyProperty());
+        resultActions.messageProperty().addListener((obs, old, text) -> {
+            if (!text.isEmpty()) {
+                message.set(text);
+            }
+        });
+        resultActions.errorProperty().addListener((obs, old, text) -> error.set(text));
     }
 
     /** Starts a run with the current settings on the scanned dataset. Call on the FX thread. */
@@ -89,25 +99,39 @@ public final class TrainViewModel implements TrainingChartBridge.Sink {
             return;
         }
         resetRun(config);
-        TrainingProgress progress = progressDecorator.apply(TrainingChartBridge.toFxThread(this));
-        Task<TrainingResult> task = new Task<>() {
+        AppContext.TrainingRunner runner = context.trainer();
+        BackgroundTask<TrainingResult> task = new BackgroundTask<>() {
             @Override
             protected TrainingResult call() throws Exception {
+                TrainingProgress progress = progressDecorator.apply(
+                        new TrainingProgressBridge(TrainViewModel.this, this::onUiThread, System::nanoTime));
                 // Interrupted: the executor is shutting down because the window closed.
-                return new Trainer(config, progress, () -> stopRequested.get() || isCancelled()
-                        || Thread.currentThread().isInterrupted()).train(data.train(), data.val());
+                return runner.train(config, data, progress,
+                        () -> isCancelled() || Thread.currentThread().isInterrupted());
             }
         };
-        task.setOnSucceeded(e -> finished(task.getValue()));
-        task.setOnFailed(e -> failed(task.getException()));
-        task.setOnCancelled(e -> failed(new TrainingCancelledException("Training was cancelled")));
+        run = task;
+        task.onSuccess(r -> {
+            run = null;
+            finished(r);
+        });
+        task.onFailure(t -> {
+            run = null;
+            failed(t);
+        });
+        // Stop before any epoch finished ends here wherever the run was (decoding images: InterruptedException;
+        // inside epoch 1: TrainingCancelledException): BackgroundTask reports a throw after cancel() as cancelled.
+        task.onCancelled(() -> {
+            run = null;
+            cancelled();
+        });
         context.training().execute(task);
     }
 
     /** Asks the run to end after the current batch; the best epoch so far is kept. */
     public void stop() {
-        if (status.get() == TrainStatus.TRAINING) {
-            stopRequested.set(true);
+        if (status.get() == TrainStatus.TRAINING && run != null) {
+            run.cancel();
             status.set(TrainStatus.STOPPING);
             message.set("Stopping after the current batch...");
         }
@@ -122,7 +146,6 @@ public final class TrainViewModel implements TrainingChartBridge.Sink {
     }
 
     private void resetRun(TrainingConfig config) {
-        stopRequested.set(false);
         totalEpochs = config.epochs();
         trainingFraction = 0;
         history.clear();
@@ -191,15 +214,17 @@ public final class TrainViewModel implements TrainingChartBridge.Sink {
         status.set(TrainStatus.DONE);
     }
 
+    private void cancelled() {
+        tick();
+        remaining.set("");
+        message.set(STOPPED_WITHOUT_MODEL);
+        addLog(STOPPED_WITHOUT_MODEL);
+        status.set(TrainStatus.NOT_STARTED);
+    }
+
     private void failed(Throwable t) {
         tick();
         remaining.set("");
-        if (t instanceof TrainingCancelledException) {
-            message.set(t.getMessage());
-            addLog(t.getMessage());
-            status.set(TrainStatus.NOT_STARTED);
-            return;
-        }
         LOG.error("Training failed", t);
         error.set(TrainingErrors.describe(t));
         message.set("Training failed");
