@@ -5,8 +5,6 @@ import java.util.function.LongSupplier;
 import java.util.function.UnaryOperator;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
-import javafx.beans.property.ReadOnlyDoubleProperty;
-import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -40,7 +38,7 @@ public final class TrainViewModel implements TrainingProgressBridge.Sink {
 
     private final AppContext context;
     private final UnaryOperator<TrainingProgress> progressDecorator;
-    private final RunClock clock;
+    private final RunProgress progress;
     private final TrainingSettings settings = new TrainingSettings();
     private final DatasetViewModel dataset;
     private final ResultActions resultActions;
@@ -51,20 +49,12 @@ public final class TrainViewModel implements TrainingProgressBridge.Sink {
             new ReadOnlyObjectWrapper<>(this, "status", TrainStatus.NOT_STARTED);
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
-    private final ReadOnlyDoubleWrapper epochProgress = new ReadOnlyDoubleWrapper(this, "epochProgress");
-    private final ReadOnlyStringWrapper epochProgressText = new ReadOnlyStringWrapper(this, "epochProgressText", "");
-    private final ReadOnlyDoubleWrapper runProgress = new ReadOnlyDoubleWrapper(this, "runProgress");
-    private final ReadOnlyStringWrapper runProgressText = new ReadOnlyStringWrapper(this, "runProgressText", "");
-    private final ReadOnlyStringWrapper elapsed = new ReadOnlyStringWrapper(this, "elapsed", "");
-    private final ReadOnlyStringWrapper remaining = new ReadOnlyStringWrapper(this, "remaining", "");
     private final ObservableList<String> log = FXCollections.observableArrayList();
     private final ObservableList<EpochResult> history = FXCollections.observableArrayList();
     // One wrapper each: an unmodifiable view only weakly listens to its list, so it must live as long as we do.
     private final ObservableList<String> logView = FXCollections.unmodifiableObservableList(log);
     private final ObservableList<EpochResult> historyView = FXCollections.unmodifiableObservableList(history);
     private final ReadOnlyObjectWrapper<TrainingResult> result = new ReadOnlyObjectWrapper<>(this, "result");
-    private int totalEpochs;
-    private double trainingFraction;
 
     public TrainViewModel(AppContext context) {
         this(context, UnaryOperator.identity(), System::nanoTime);
@@ -74,7 +64,7 @@ public final class TrainViewModel implements TrainingProgressBridge.Sink {
     TrainViewModel(AppContext context, UnaryOperator<TrainingProgress> progressDecorator, LongSupplier nanoClock) {
         this.context = context;
         this.progressDecorator = progressDecorator;
-        this.clock = new RunClock(nanoClock);
+        this.progress = new RunProgress(nanoClock);
         this.dataset = new DatasetViewModel(context.training(), settings.valFraction());
         this.resultActions = new ResultActions(context, result.getReadOnlyProperty());
         resultActions.messageProperty().addListener((obs, old, text) -> {
@@ -140,26 +130,18 @@ public final class TrainViewModel implements TrainingProgressBridge.Sink {
     /** Refreshes elapsed time and estimate; the view calls it once a second while a run is alive. */
     public void tick() {
         if (status.get().running()) {
-            elapsed.set(clock.elapsed());
-            remaining.set(clock.remaining(trainingFraction));
+            progress.tick();
         }
     }
 
     private void resetRun(TrainingConfig config) {
-        totalEpochs = config.epochs();
-        trainingFraction = 0;
         history.clear();
         log.clear();
         result.set(null);
         error.set("");
-        epochProgress.set(0);
-        runProgress.set(0);
-        epochProgressText.set("");
-        runProgressText.set(String.format(Locale.ROOT, "Run: 0 of %d epochs done", totalEpochs));
-        clock.start();
+        progress.start(config.epochs());
         status.set(TrainStatus.TRAINING);
         message.set("Starting...");
-        tick();
     }
 
     @Override
@@ -172,59 +154,40 @@ public final class TrainViewModel implements TrainingProgressBridge.Sink {
 
     @Override
     public void batch(int epoch, int done, int total) {
-        epochProgress.set(total == 0 ? 0 : (double) done / total);
-        if (epoch == 0) {
-            epochProgressText.set(String.format(Locale.ROOT, "Decoding images: %,d / %,d", done, total));
-        } else {
-            clock.trainingStarted();
-            epochProgressText.set(String.format(Locale.ROOT, "Epoch %d of %d: batch %d / %d", epoch, totalEpochs,
-                    done, total));
-            trainingFraction = ((epoch - 1) + (double) done / total) / totalEpochs;
-            runProgress.set(trainingFraction);
-        }
-        tick();
+        progress.batch(epoch, done, total);
     }
 
     @Override
     public void epoch(EpochResult r) {
         history.add(r);
         addLog(r.line());
-        trainingFraction = (double) r.epoch() / totalEpochs;
-        runProgress.set(trainingFraction);
-        runProgressText.set(String.format(Locale.ROOT, "Run: %d of %d epochs done", r.epoch(), totalEpochs));
+        progress.epochDone(r.epoch());
         if (status.get() == TrainStatus.TRAINING) {
             message.set(String.format(Locale.ROOT, "Epoch %d done: val accuracy %.3f, val AUC %.3f", r.epoch(),
                     r.valAccuracy(), r.valAuc()));
         }
-        tick();
     }
 
     private void finished(TrainingResult r) {
-        tick();
+        progress.ended(!r.stopped());
         result.set(r);
         String how = r.stopped() ? "Stopped by you after " : r.earlyStopped() ? "Stopped early (no val AUC gain) after "
                 : "Finished ";
         message.set(String.format(Locale.ROOT, "%s%d epochs; kept epoch %d (val AUC %.3f)", how, r.history().size(),
                 r.bestEpoch(), r.history().get(r.bestEpoch() - 1).valAuc()));
         addLog(message.get());
-        if (!r.stopped()) {
-            runProgress.set(1);
-        }
-        remaining.set("");
         status.set(TrainStatus.DONE);
     }
 
     private void cancelled() {
-        tick();
-        remaining.set("");
+        progress.ended(false);
         message.set(STOPPED_WITHOUT_MODEL);
         addLog(STOPPED_WITHOUT_MODEL);
         status.set(TrainStatus.NOT_STARTED);
     }
 
     private void failed(Throwable t) {
-        tick();
-        remaining.set("");
+        progress.ended(false);
         LOG.error("Training failed", t);
         error.set(TrainingErrors.describe(t));
         message.set("Training failed");
@@ -273,28 +236,9 @@ public final class TrainViewModel implements TrainingProgressBridge.Sink {
         return error.getReadOnlyProperty();
     }
 
-    public ReadOnlyDoubleProperty epochProgressProperty() {
-        return epochProgress.getReadOnlyProperty();
-    }
-
-    public ReadOnlyStringProperty epochProgressTextProperty() {
-        return epochProgressText.getReadOnlyProperty();
-    }
-
-    public ReadOnlyDoubleProperty runProgressProperty() {
-        return runProgress.getReadOnlyProperty();
-    }
-
-    public ReadOnlyStringProperty runProgressTextProperty() {
-        return runProgressText.getReadOnlyProperty();
-    }
-
-    public ReadOnlyStringProperty elapsedProperty() {
-        return elapsed.getReadOnlyProperty();
-    }
-
-    public ReadOnlyStringProperty remainingProperty() {
-        return remaining.getReadOnlyProperty();
+    /** The run's bars, their texts and its times. */
+    public RunProgress progress() {
+        return progress;
     }
 
     public ObservableList<String> log() {

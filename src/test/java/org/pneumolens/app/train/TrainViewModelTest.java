@@ -76,8 +76,10 @@ class TrainViewModelTest {
             assertFalse(vm.canStartProperty().get(), "no second run while one is alive");
             assertTrue(vm.canStopProperty().get());
             progress.batch(0, 42, 42);
-            assertEquals("Decoding images: 42 / 42", vm.epochProgressTextProperty().get());
-            progress.batch(1, 1, 2);
+            assertEquals("Decoding images: 42 / 42", vm.progress().epochProgressTextProperty().get());
+            progress.batch(1, 2, 2); // the last batch of a phase always passes the bridge's throttle
+            assertEquals("Epoch 1 of 2: batch 2 / 2", vm.progress().epochProgressTextProperty().get());
+            assertEquals(0.5, vm.progress().runProgressProperty().get(), 1e-9, "epoch 1 of 2 trained");
             progress.epoch(epoch(1, 2, 0.70));
             progress.epoch(epoch(2, 2, 0.80));
             return result(2, 2, false);
@@ -89,7 +91,9 @@ class TrainViewModelTest {
         assertEquals("Finished 2 epochs; kept epoch 2 (val AUC 0.800)", vm.messageProperty().get());
         assertNotNull(vm.resultProperty().get());
         assertEquals(2, vm.history().size());
-        assertEquals(1.0, vm.runProgressProperty().get());
+        assertEquals(1.0, vm.progress().runProgressProperty().get());
+        assertEquals("Run: 2 of 2 epochs done", vm.progress().runProgressTextProperty().get());
+        assertEquals("", vm.progress().remainingProperty().get(), "no estimate once the run has ended");
         assertEquals("", vm.errorProperty().get());
         assertTrue(vm.canStartProperty().get());
         assertFalse(vm.canStopProperty().get());
@@ -143,6 +147,7 @@ class TrainViewModelTest {
         assertTrue(vm.messageProperty().get().startsWith("Stopped by you after 1 epochs; kept epoch 1"),
                 vm.messageProperty().get());
         assertNotNull(vm.resultProperty().get());
+        assertEquals(0.5, vm.progress().runProgressProperty().get(), 1e-9, "a stopped run's bar stays where it was");
         assertTrue(vm.canStartProperty().get());
         assertFalse(vm.canStopProperty().get());
     }
