@@ -93,10 +93,10 @@ public final class TrainViewModel implements TrainingProgressBridge.Sink {
         BackgroundTask<TrainingResult> task = new BackgroundTask<>() {
             @Override
             protected TrainingResult call() throws Exception {
-                TrainingProgress progress = progressDecorator.apply(
+                TrainingProgress reports = progressDecorator.apply(
                         new TrainingProgressBridge(TrainViewModel.this, this::onUiThread, System::nanoTime));
                 // Interrupted: the executor is shutting down because the window closed.
-                return runner.train(config, data, progress,
+                return runner.train(config, data, reports,
                         () -> isCancelled() || Thread.currentThread().isInterrupted());
             }
         };
