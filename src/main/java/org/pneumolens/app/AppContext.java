@@ -1,17 +1,45 @@
 package org.pneumolens.app;
 
+import java.util.function.BooleanSupplier;
 import org.pneumolens.app.common.TaskExecutor;
 import org.pneumolens.app.model.ModelService;
+import org.pneumolens.core.data.Dataset;
+import org.pneumolens.core.train.Trainer;
+import org.pneumolens.core.train.TrainingConfig;
+import org.pneumolens.core.train.TrainingProgress;
+import org.pneumolens.core.train.TrainingResult;
 
 /**
  * What every view controller may use, handed to controllers through the FXML controller factory
  * ({@code new FooController(AppContext)}). Two executors: inference must not wait behind a training run.
  *
  * @param inference    single thread for model loading, prediction and Grad-CAM
- * @param training     single thread for training runs
+ * @param training     single thread for training runs (and dataset scans, model saves)
  * @param navigation   lets a view bring another tab to the front
+ * @param trainer      starts a training run; DL4J's {@link Trainer} in the window, a fake in view-model tests
  */
-public record AppContext(ModelService models, TaskExecutor inference, TaskExecutor training, Navigation navigation) {
+public record AppContext(ModelService models, TaskExecutor inference, TaskExecutor training, Navigation navigation,
+                         TrainingRunner trainer) {
+
+    /** The window's context: training runs with the real trainer. */
+    public AppContext(ModelService models, TaskExecutor inference, TaskExecutor training, Navigation navigation) {
+        this(models, inference, training, navigation, TrainingRunner.DL4J);
+    }
+
+    /** Runs one training run on the calling (training) thread. */
+    @FunctionalInterface
+    public interface TrainingRunner {
+        /**
+         * @param stop true once the run should end; the run then returns the best epoch so far, or throws when
+         *             no epoch finished ({@code TrainingCancelledException}, or {@code InterruptedException}
+         *             while images are decoded)
+         */
+        TrainingResult train(TrainingConfig config, Dataset data, TrainingProgress progress, BooleanSupplier stop)
+                throws Exception;
+
+        TrainingRunner DL4J = (config, data, progress, stop) ->
+                new Trainer(config, progress, stop).train(data.train(), data.val());
+    }
 
     /** Moves between the main window's tabs. */
     public interface Navigation {

@@ -5,6 +5,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import javafx.application.Platform;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
 import javafx.css.PseudoClass;
 import javafx.fxml.FXML;
 import javafx.scene.control.Label;
@@ -25,6 +27,8 @@ import org.pneumolens.app.common.ViewLoader;
 import org.pneumolens.app.diagnose.DiagnoseController;
 import org.pneumolens.app.diagnose.DiagnoseViewModel;
 import org.pneumolens.app.diagnose.SampleImages;
+import org.pneumolens.app.model.ModelService;
+import org.pneumolens.core.Notices;
 import org.pneumolens.core.Version;
 
 /**
@@ -51,21 +55,21 @@ public final class MainController implements AppContext.Navigation {
 
     /** Loads the Train tab's view when it is first selected, with the same context as the rest of the window. */
     private final ViewLoader views;
+    private final ModelService models;
 
     public MainController(AppContext context) {
         // The Diagnose tab's controller gets the context through the controller factory of the FXML load.
         this.views = new ViewLoader(context);
+        this.models = context.models();
     }
 
     @FXML
     private void initialize() {
         DiagnoseViewModel vm = diagnoseController.viewModel();
-        statusLabel.textProperty().bind(vm.statusProperty());
-        statusProgress.visibleProperty().bind(vm.busyProperty().or(vm.modelLoadingProperty()));
-        statusProgress.managedProperty().bind(statusProgress.visibleProperty());
-        modelStatus.textProperty().bind(vm.modelNameProperty().concat("  |"));
-        exportItem.disableProperty().bind(vm.diagnosisProperty().isNull());
-        modelCardItem.disableProperty().bind(vm.models().modelProperty().isNull());
+        bindStatusBar(vm);
+        exportItem.disableProperty().bind(Bindings.createBooleanBinding(() -> vm.getDiagnosis() == null,
+                vm.stateProperty()));
+        modelCardItem.disableProperty().bind(models.modelProperty().isNull());
         sampleMenu.getItems().setAll(sampleItems());
         vm.recentFiles().addListener((javafx.collections.ListChangeListener<Path>) c -> fillRecent());
         fillRecent();
@@ -75,6 +79,20 @@ public final class MainController implements AppContext.Navigation {
         root.addEventHandler(DragEvent.DRAG_EXITED, e -> root.pseudoClassStateChanged(DRAG_OVER, false));
         root.addEventHandler(DragEvent.DRAG_DROPPED, this::onDragDropped);
         root.addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
+    }
+
+    /**
+     * The status bar is the window's: what the model is doing, and what the Diagnose tab last did while that tab
+     * is in front (the Train tab has its own status line).
+     */
+    private void bindStatusBar(DiagnoseViewModel vm) {
+        BooleanBinding diagnoseActive = diagnoseTab.selectedProperty().and(vm.statusProperty().isNotEmpty());
+        statusLabel.textProperty().bind(Bindings.when(models.loadingProperty().not().and(diagnoseActive))
+                .then(vm.statusProperty()).otherwise(models.statusProperty()));
+        statusProgress.visibleProperty().bind(models.loadingProperty()
+                .or(diagnoseTab.selectedProperty().and(vm.busyProperty())));
+        statusProgress.managedProperty().bind(statusProgress.visibleProperty());
+        modelStatus.textProperty().bind(models.nameProperty().concat("  |"));
     }
 
     /** After the window is shown: load the bundled model and open an image named on the command line. */
@@ -144,7 +162,6 @@ public final class MainController implements AppContext.Navigation {
         recentMenu.getItems().setAll(recent.stream().map(p -> {
             MenuItem item = new MenuItem(p.getFileName() + "  (" + p.getParent() + ")");
             item.setMnemonicParsing(false);
-            item.setMnemonicParsing(false);
             item.setDisable(!Files.isRegularFile(p));
             item.setOnAction(e -> {
                 showDiagnose();
@@ -195,7 +212,7 @@ public final class MainController implements AppContext.Navigation {
     private void about() {
         ErrorReporter.info(window(), "About PneumoLens", "PneumoLens " + Version.get(),
                 "Classifies pediatric chest X-rays as NORMAL or PNEUMONIA with a convolutional network and shows "
-                        + "where it looked (Grad-CAM).\n\nResearch and education use only; not a medical device.\n\n"
+                        + "where it looked (Grad-CAM).\n\n" + Notices.RESEARCH_USE + "\n\n"
                         + "Sample images and training data: Kermany et al. (2018), Mendeley Data, "
                         + "doi:10.17632/rscbjbr9sj.2, CC BY 4.0.");
     }

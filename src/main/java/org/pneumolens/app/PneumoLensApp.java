@@ -7,9 +7,9 @@ import javafx.scene.Scene;
 import javafx.scene.image.Image;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
-import org.pneumolens.app.common.DaemonTaskExecutor;
 import org.pneumolens.app.common.ErrorReporter;
 import org.pneumolens.app.common.TaskExecutor;
+import org.pneumolens.app.common.UiTaskExecutor;
 import org.pneumolens.app.common.ViewLoader;
 import org.pneumolens.app.model.ModelService;
 import org.pneumolens.core.bench.StartupReporter;
@@ -34,8 +34,8 @@ public final class PneumoLensApp extends Application {
 
     @Override
     public void start(Stage stage) {
-        inference = new DaemonTaskExecutor("inference", 1);
-        training = new DaemonTaskExecutor("training", 1);
+        inference = new UiTaskExecutor("inference");
+        training = new UiTaskExecutor("training");
         ForwardingNavigation navigation = new ForwardingNavigation();
         AppContext context = new AppContext(new ModelService(inference), inference, training, navigation);
         ViewLoader.Loaded<MainController> main = new ViewLoader(context).load("/org/pneumolens/app/MainView.fxml");

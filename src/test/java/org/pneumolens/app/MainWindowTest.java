@@ -3,6 +3,7 @@ package org.pneumolens.app;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.pneumolens.app.FxTestSupport.fixture;
@@ -15,7 +16,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import javafx.concurrent.Task;
 import javafx.css.PseudoClass;
 import javafx.event.Event;
 import javafx.scene.Parent;
@@ -38,8 +38,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.pneumolens.app.common.DaemonTaskExecutor;
+import org.pneumolens.app.common.BackgroundTask;
 import org.pneumolens.app.common.TaskExecutor;
+import org.pneumolens.app.common.UiTaskExecutor;
 import org.pneumolens.app.common.ViewLoader;
 import org.pneumolens.app.diagnose.DiagnoseTask;
 import org.pneumolens.app.diagnose.DiagnoseViewModel;
@@ -62,7 +63,7 @@ class MainWindowTest {
     @TempDir
     Path tmp;
 
-    private final List<Task<?>> submitted = new CopyOnWriteArrayList<>();
+    private final List<BackgroundTask<?>> submitted = new CopyOnWriteArrayList<>();
     private TaskExecutor inference;
     private MainController main;
     private Parent root;
@@ -74,10 +75,10 @@ class MainWindowTest {
 
     @Start
     void start(Stage stage) throws Exception {
-        DaemonTaskExecutor pool = new DaemonTaskExecutor("test-inference", 1);
+        UiTaskExecutor pool = new UiTaskExecutor("test-inference");
         inference = new TaskExecutor() { // records what the view submits, runs it on the real pool
             @Override
-            public <T> Task<T> execute(Task<T> task) {
+            public <V> BackgroundTask<V> execute(BackgroundTask<V> task) {
                 submitted.add(task);
                 return pool.execute(task);
             }
@@ -112,8 +113,8 @@ class MainWindowTest {
     }
 
     private void waitForResult(String name) throws Exception {
-        waitUntil(() -> !vm().busyProperty().get() && vm().diagnosisProperty().get() != null
-                && vm().diagnosisProperty().get().name().equals(name) && vm().diagnosisProperty().get().hasPrediction());
+        waitUntil(() -> !vm().busyProperty().get() && vm().getDiagnosis() != null
+                && vm().getDiagnosis().name().equals(name) && vm().getDiagnosis().hasPrediction());
         onFx(() -> { }); // let the view's listeners run
     }
 
@@ -136,7 +137,11 @@ class MainWindowTest {
         List<DiagnoseTask> tasks = submitted.stream().filter(DiagnoseTask.class::isInstance)
                 .map(DiagnoseTask.class::cast).toList();
         assertFalse(tasks.isEmpty());
-        tasks.forEach(t -> assertFalse(t.ranOnFxThread(), "inference ran on the FX thread"));
+        Thread fxThread = onFx(Thread::currentThread);
+        tasks.forEach(t -> {
+            assertNotNull(t.ranOn());
+            assertNotSame(fxThread, t.ranOn(), "inference ran on the FX thread");
+        });
     }
 
     @Test
@@ -163,6 +168,34 @@ class MainWindowTest {
         robot.clickOn(opacity); // a click on the track moves the thumb there
         assertEquals(opacity.getValue(), overlay.getOpacity(), 1e-9);
         assertTrue(overlay.getOpacity() > 0.2, "clicking the slider's middle raised the opacity");
+    }
+
+    @Test
+    void eachResultPushesTheOverlayOnceSizedToItsImage(FxRobot robot) throws Exception {
+        openAndWait(NORMAL);
+        ImageView overlay = robot.lookup("#overlayView").queryAs(ImageView.class);
+        List<Image> pushed = new CopyOnWriteArrayList<>();
+        onFx(() -> overlay.imageProperty().addListener((obs, old, img) -> pushed.add(img)));
+
+        openAndWait(PNEUMONIA);
+
+        assertEquals(1, pushed.size(), "one overlay per result, not one per listener");
+        Image image = robot.lookup("#imageView").queryAs(ImageView.class).getImage();
+        assertEquals(image.getWidth() / image.getHeight(), pushed.get(0).getWidth() / pushed.get(0).getHeight(), 0.01);
+        assertEquals(image.getWidth(), overlay.getFitWidth());
+    }
+
+    @Test
+    void theStatusBarSpeaksForTheWindowNotForTheLastDiagnosisOnTheTrainTab(FxRobot robot) throws Exception {
+        openAndWait(NORMAL);
+        Label status = robot.lookup("#statusLabel").queryAs(Label.class);
+        assertTrue(status.getText().startsWith("NORMAL2-IM-0045-0001.jpeg: "), status.getText());
+
+        onFx(() -> main.showTrain());
+
+        assertEquals("Model ready: " + FxTestSupport.bundledModel().metadata().name(), status.getText());
+        onFx(() -> main.showDiagnose());
+        assertTrue(status.getText().startsWith("NORMAL2-IM-0045-0001.jpeg: "), status.getText());
     }
 
     @Test
@@ -209,7 +242,7 @@ class MainWindowTest {
 
         String error = robot.lookup("#errorLabel").queryAs(Label.class).getText();
         assertTrue(error.contains("2 files"), error);
-        assertEquals("NORMAL2-IM-0045-0001.jpeg", vm().diagnosisProperty().get().name());
+        assertEquals("NORMAL2-IM-0045-0001.jpeg", vm().getDiagnosis().name());
     }
 
     @Test
@@ -254,8 +287,8 @@ class MainWindowTest {
         onFx(() -> main.start(List.of("--some-jvm-flag", NORMAL.toString())));
 
         waitForResult(NORMAL.getFileName().toString());
-        waitUntil(() -> !vm().modelLoadingProperty().get() && !vm().busyProperty().get());
-        assertTrue(vm().diagnosisProperty().get().hasPrediction());
+        waitUntil(() -> !vm().models().loadingProperty().get() && !vm().busyProperty().get());
+        assertTrue(vm().getDiagnosis().hasPrediction());
         assertEquals("", vm().errorProperty().get());
         String info = robot.lookup("#imageInfo").queryAs(Label.class).getText();
         assertTrue(info.startsWith("NORMAL2-IM-0045-0001.jpeg"), info);

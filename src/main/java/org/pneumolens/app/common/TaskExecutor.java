@@ -1,14 +1,12 @@
 package org.pneumolens.app.common;
 
-import javafx.concurrent.Task;
-
 /**
  * The one way the window runs work off the FX thread (after JabRef's {@code TaskExecutor}). Production code uses
- * {@link DaemonTaskExecutor}; view-model tests pass {@link SameThreadTaskExecutor} and stay deterministic.
+ * {@link UiTaskExecutor}; view-model tests pass {@link CurrentThreadTaskExecutor} and need no JavaFX toolkit.
  */
 public interface TaskExecutor {
-    /** Starts the task; its results must be read in {@code onSucceeded} / {@code onFailed}, on the FX thread. */
-    <T> Task<T> execute(Task<T> task);
+    /** Starts the task; its callbacks run on this executor's UI thread. Returns the task, to cancel it later. */
+    <V> BackgroundTask<V> execute(BackgroundTask<V> task);
 
     /** Cancels running tasks and stops the threads; called when the window closes. */
     void shutdown();

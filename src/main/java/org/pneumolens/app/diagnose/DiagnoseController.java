@@ -75,40 +75,39 @@ public final class DiagnoseController {
         opacitySlider.valueProperty().bindBidirectional(viewModel.overlayOpacityProperty());
         opacityLabel.textProperty().bind(Bindings.format(Locale.ROOT, "%.0f %%", opacitySlider.valueProperty().multiply(100)));
         overlayClassChoice.valueProperty().bindBidirectional(viewModel.overlayClassProperty());
-        overlayClassChoice.disableProperty().bind(viewModel.overlayProperty().isNull());
+        var state = viewModel.stateProperty();
+        overlayClassChoice.disableProperty().bind(state.map(s -> s.overlay() == null));
         viewer.overlayView().opacityProperty().bind(viewModel.overlayOpacityProperty());
         viewer.overlayView().visibleProperty().bind(viewModel.overlayVisibleProperty());
         legendBar.setBackground(Legend.background());
 
-        progress.visibleProperty().bind(viewModel.busyProperty().or(viewModel.modelLoadingProperty()));
+        progress.visibleProperty().bind(viewModel.busyProperty().or(viewModel.models().loadingProperty()));
         errorLabel.textProperty().bind(viewModel.errorProperty());
         errorBanner.visibleProperty().bind(viewModel.errorProperty().isNotEmpty());
         modelNameLabel.textProperty().bind(viewModel.modelNameProperty());
         modelFiguresLabel.textProperty().bind(viewModel.modelFiguresProperty());
         modelCardLink.disableProperty().bind(viewModel.models().modelProperty().isNull());
-        placeholder.visibleProperty().bind(viewModel.diagnosisProperty().isNull().and(progress.visibleProperty().not()));
+        placeholder.visibleProperty().bind(Bindings.createBooleanBinding(
+                () -> state.get().diagnosis() == null && !progress.isVisible(), state, progress.visibleProperty()));
+        verdictLabel.textProperty().bind(state.map(DiagnoseState::verdict));
+        verdictReason.textProperty().bind(state.map(DiagnoseState::reason));
+        thresholdLabel.textProperty().bind(state.map(DiagnoseState::threshold));
+        imageInfo.textProperty().bind(state.map(DiagnoseState::imageInfo));
         imageInfo.visibleProperty().bind(imageInfo.textProperty().isNotEmpty());
 
-        viewModel.diagnosisProperty().addListener((obs, old, d) -> show(d));
-        viewModel.overlayProperty().addListener((obs, old, o) -> viewer.setOverlay(o));
-        show(viewModel.diagnosisProperty().get());
+        state.addListener((obs, old, s) -> show(s));
+        show(state.get());
     }
 
-    private void show(Diagnosis d) {
-        ResultPanel.show(d, verdictLabel, verdictReason, thresholdLabel, probabilityBox);
-        if (d == null) {
-            imageInfo.setText("");
-            viewer.setImage(null);
-            return;
-        }
-        viewer.setImage(d.image());
-        viewer.setOverlay(viewModel.overlayProperty().get());
-        imageInfo.setText(d.name() + "  \u2022  " + ResultText.pixelSize(d));
-        List<String> classes = d.hasPrediction() ? d.prediction().classes() : List.of();
+    /** What bindings cannot express: the image, rows and verdict style of a new state, each set once. */
+    private void show(DiagnoseState s) {
+        ResultPanel.verdict(verdictLabel, s.kind());
+        probabilityBox.getChildren().setAll(ResultPanel.rows(s.rows()));
+        viewer.show(s.diagnosis() == null ? null : s.diagnosis().image(), s.overlay());
+        List<String> classes = s.classes();
         if (!overlayClassChoice.getItems().equals(classes)) {
-            String chosen = viewModel.overlayClassProperty().get();
             overlayClassChoice.getItems().setAll(classes); // may clear the bound value: put it back
-            overlayClassChoice.setValue(chosen);
+            overlayClassChoice.setValue(s.overlayClass());
         }
     }
 
@@ -149,7 +148,7 @@ public final class DiagnoseController {
 
     /** File > Export report...: a PNG of what is on screen. */
     public void exportWithChooser(Window owner) {
-        Diagnosis d = viewModel.diagnosisProperty().get();
+        Diagnosis d = viewModel.getDiagnosis();
         if (d == null) {
             return;
         }
@@ -161,7 +160,8 @@ public final class DiagnoseController {
         if (file != null) {
             Path target = file.getName().toLowerCase(Locale.ROOT).endsWith(".png") ? file.toPath()
                     : file.toPath().resolveSibling(file.getName() + ".png");
-            ReportExporter.export(viewModel, viewer, target, owner);
+            ReportExporter.export(viewModel, new ReportExporter.Look(viewer.levelProperty().get(),
+                    viewer.windowProperty().get(), viewer.invertedProperty().get()), target, owner);
         }
     }
 

@@ -2,21 +2,20 @@ package org.pneumolens.app.diagnose;
 
 import java.util.ArrayList;
 import java.util.List;
-import javafx.application.Platform;
-import javafx.concurrent.Task;
+import org.pneumolens.app.common.BackgroundTask;
 import org.pneumolens.core.image.GreyImage;
 import org.pneumolens.core.model.PneumoModel;
 
 /**
- * Reads an image, predicts, and computes a coloured Grad-CAM map for every class, so switching the overlay's
- * class later costs nothing. Runs on the inference executor; a cancelled task stops between steps (DL4J calls
- * themselves cannot be interrupted, which is why the view-model also ignores results of superseded tasks).
+ * Reads an image, predicts, and colours a Grad-CAM map for every class, so switching the overlay's class later
+ * costs nothing on the FX thread. Runs on the inference executor; a cancelled task stops between steps (DL4J
+ * calls themselves cannot be interrupted, which is why the view-model also ignores results of superseded tasks).
  */
-public final class DiagnoseTask extends Task<Diagnosis> {
+public final class DiagnoseTask extends BackgroundTask<Diagnosis> {
     private final ImageSource source;
     private final PneumoModel model;
     private final String modelName;
-    private volatile boolean ranOnFxThread;
+    private volatile Thread ranOn;
 
     /** @param model null to only read and show the image (no model loaded yet) */
     public DiagnoseTask(ImageSource source, PneumoModel model, String modelName) {
@@ -29,14 +28,14 @@ public final class DiagnoseTask extends Task<Diagnosis> {
         return source;
     }
 
-    /** Whether {@link #call()} ran on the FX thread; it must not (recorded so tests can check it). */
-    public boolean ranOnFxThread() {
-        return ranOnFxThread;
+    /** The thread {@link #call()} ran on, null before it ran; never the FX thread (recorded so tests can check). */
+    public Thread ranOn() {
+        return ranOn;
     }
 
     @Override
     protected Diagnosis call() throws Exception {
-        ranOnFxThread = Platform.isFxApplicationThread();
+        ranOn = Thread.currentThread();
         updateMessage("Reading " + source.name() + "...");
         GreyImage image = source.reader().read();
         if (model == null || isCancelled()) {

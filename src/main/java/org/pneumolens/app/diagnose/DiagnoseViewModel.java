@@ -16,9 +16,9 @@ import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import javafx.concurrent.Task;
 import org.pneumolens.app.common.RecentFiles;
 import org.pneumolens.app.common.TaskExecutor;
+import org.pneumolens.app.common.UserMessages;
 import org.pneumolens.app.model.ModelService;
 import org.pneumolens.core.model.PneumoModel;
 import org.slf4j.Logger;
@@ -26,8 +26,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * State of the Diagnose tab, free of nodes. Every analysis is a {@link DiagnoseTask} on the inference executor;
- * only the newest one may publish (an older one is cancelled and its late result dropped), and a failure only
- * sets {@link #errorProperty()}, so the last good image and result stay on screen.
+ * only the newest one may publish (an older one is cancelled and its late result dropped). Each result is
+ * published once, as one immutable {@link DiagnoseState}; a failure only sets {@link #errorProperty()}, so the
+ * last good image and result stay on screen. What the model is doing (loading, ready) is the
+ * {@link ModelService}'s to say, not this tab's.
  */
 public final class DiagnoseViewModel {
     private static final Logger LOG = LoggerFactory.getLogger(DiagnoseViewModel.class);
@@ -36,15 +38,14 @@ public final class DiagnoseViewModel {
     private final TaskExecutor executor;
     private final RecentFiles recentStore;
 
-    private final ReadOnlyObjectWrapper<Diagnosis> diagnosis = new ReadOnlyObjectWrapper<>(this, "diagnosis");
-    private final ReadOnlyObjectWrapper<Overlay> overlay = new ReadOnlyObjectWrapper<>(this, "overlay");
+    private final ReadOnlyObjectWrapper<DiagnoseState> state =
+            new ReadOnlyObjectWrapper<>(this, "state", DiagnoseState.EMPTY);
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
-    private final ReadOnlyBooleanWrapper modelLoading = new ReadOnlyBooleanWrapper(this, "modelLoading");
-    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "Ready");
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
-    private final ReadOnlyStringWrapper modelName = new ReadOnlyStringWrapper(this, "modelName", "No model loaded");
     private final ReadOnlyStringWrapper modelFigures = new ReadOnlyStringWrapper(this, "modelFigures", "");
     private final ObservableList<Path> recent = FXCollections.observableArrayList();
+    private final ObservableList<Path> recentView = FXCollections.unmodifiableObservableList(recent);
     private final BooleanProperty overlayVisible = new SimpleBooleanProperty(this, "overlayVisible", true);
     private final DoubleProperty overlayOpacity = new SimpleDoubleProperty(this, "overlayOpacity", 0.7);
     /** Which class's evidence the overlay shows; set to the predicted class with every new result. */
@@ -57,8 +58,8 @@ public final class DiagnoseViewModel {
         this.executor = executor;
         this.recentStore = recentStore;
         recent.setAll(recentStore.list());
-        overlayClass.addListener((obs, old, cls) -> updateOverlay());
-        diagnosis.addListener((obs, old, d) -> updateOverlay());
+        // A no-op when the state already shows this class (e.g. when a new result sets it): one push per result.
+        overlayClass.addListener((obs, old, cls) -> state.set(state.get().withOverlayClass(cls)));
         models.modelProperty().addListener((obs, old, model) -> modelChanged(model));
         modelChanged(models.getModel());
     }
@@ -85,20 +86,26 @@ public final class DiagnoseViewModel {
 
     public void analyse(ImageSource source) {
         if (current != null) {
-            current.cancel(false);
+            current.cancel();
         }
-        DiagnoseTask task = new DiagnoseTask(source, models.getModel(), modelName.get());
+        DiagnoseTask task = new DiagnoseTask(source, models.getModel(), models.nameProperty().get());
         current = task;
         error.set("");
         busy.set(true);
         status.set("Reading " + source.name() + "...");
-        task.messageProperty().addListener((obs, old, msg) -> {
+        task.onMessage(msg -> {
             if (task == current) {
                 status.set(msg);
             }
         });
-        task.setOnSucceeded(e -> finished(task, task.getValue(), null));
-        task.setOnFailed(e -> finished(task, null, task.getException()));
+        task.onSuccess(d -> finished(task, d, null));
+        task.onFailure(e -> finished(task, null, e));
+        task.onCancelled(() -> {
+            if (task == current) { // cancelled by the window closing, not superseded
+                current = null;
+                busy.set(false);
+            }
+        });
         executor.execute(task);
     }
 
@@ -110,14 +117,15 @@ public final class DiagnoseViewModel {
         busy.set(false);
         if (failure != null) {
             LOG.warn("Could not analyse {}: {}", task.source().name(), failure.toString());
-            error.set(userMessage(failure));
+            error.set(UserMessages.describe(failure));
             status.set("Could not open " + task.source().name());
             return;
         }
-        if (result.hasPrediction()) {
-            overlayClass.set(result.prediction().label());
+        DiagnoseState next = DiagnoseState.of(result, null);
+        state.set(next);
+        if (next.hasPrediction()) {
+            overlayClass.set(next.overlayClass()); // the state already shows it: no second push
         }
-        diagnosis.set(result);
         status.set(result.hasPrediction() ? result.name() + ": " + result.prediction().label()
                 : result.name() + ": waiting for the model");
         if (result.file() != null) {
@@ -131,48 +139,27 @@ public final class DiagnoseViewModel {
 
     /** Loads a model file on the executor; a file that does not fit leaves the current model in place. */
     public void loadModel(Path file) {
-        watchModelLoad("Loading model " + file.getFileName() + "...", models.loadFile(file, this::modelFailed));
+        models.loadFile(file, this::modelFailed);
     }
 
     public void useBundledModel() {
-        watchModelLoad("Loading model...", models.loadBundled(this::modelFailed));
-    }
-
-    private void watchModelLoad(String message, Task<PneumoModel> task) {
-        if (task.isDone()) {
-            return; // ran synchronously (tests): success or failure is already handled
-        }
-        modelLoading.set(true);
-        status.set(message);
-        task.runningProperty().addListener((obs, was, running) -> {
-            if (!running) {
-                modelLoading.set(false);
-                if (!busy.get()) {
-                    status.set(models.getModel() == null ? "No model loaded" : "Model ready: " + modelName.get());
-                }
-            }
-        });
+        models.loadBundled(this::modelFailed);
     }
 
     private void modelFailed(Throwable e) {
         LOG.warn("Model did not load: {}", e.toString());
-        String keep = models.getModel() == null ? "No model is loaded." : "Still using " + modelName.get() + ".";
-        error.set("Could not load the model: " + userMessage(e) + " " + keep);
+        String keep = models.getModel() == null ? "No model is loaded."
+                : "Still using " + models.nameProperty().get() + ".";
+        error.set("Could not load the model: " + UserMessages.describe(e) + " " + keep);
     }
 
     private void modelChanged(PneumoModel model) {
-        modelName.set(model == null ? "No model loaded" : model.metadata().name());
         modelFigures.set(model == null ? "" : ResultText.valFigures(model.metadata()));
         if (model == null) {
             return;
         }
-        if (!busy.get()) {
-            // The load task's "running" flag drops before its success handler hands the model over, so the
-            // status set there may still read "No model loaded".
-            status.set("Model ready: " + modelName.get());
-        }
         // Re-analyse with the new model: the image being read if there is one, else the one on screen.
-        Diagnosis shown = diagnosis.get();
+        Diagnosis shown = state.get().diagnosis();
         if (current != null) {
             analyse(current.source());
         } else if (shown != null) {
@@ -180,37 +167,25 @@ public final class DiagnoseViewModel {
         }
     }
 
-    private void updateOverlay() {
-        Diagnosis d = diagnosis.get();
-        overlay.set(d == null || overlayClass.get() == null ? null : d.overlayFor(overlayClass.get()));
-    }
-
-    static String userMessage(Throwable e) {
-        String msg = e.getMessage();
-        return msg == null || msg.isBlank() ? "unexpected " + e.getClass().getSimpleName() : msg;
-    }
-
     public void dismissError() {
         error.set("");
     }
 
-    public ReadOnlyObjectProperty<Diagnosis> diagnosisProperty() {
-        return diagnosis.getReadOnlyProperty();
+    /** What the tab shows: one immutable state per result, never null ({@link DiagnoseState#EMPTY} at first). */
+    public ReadOnlyObjectProperty<DiagnoseState> stateProperty() {
+        return state.getReadOnlyProperty();
     }
 
-    /** The coloured map for {@link #overlayClassProperty()} of the shown image; null when there is none. */
-    public ReadOnlyObjectProperty<Overlay> overlayProperty() {
-        return overlay.getReadOnlyProperty();
+    /** The shown result, or null before the first image. */
+    public Diagnosis getDiagnosis() {
+        return state.get().diagnosis();
     }
 
     public ReadOnlyBooleanProperty busyProperty() {
         return busy.getReadOnlyProperty();
     }
 
-    public ReadOnlyBooleanProperty modelLoadingProperty() {
-        return modelLoading.getReadOnlyProperty();
-    }
-
+    /** What this tab last did ("Reading x...", "x: NORMAL"); empty until the first image. */
     public ReadOnlyStringProperty statusProperty() {
         return status.getReadOnlyProperty();
     }
@@ -221,7 +196,7 @@ public final class DiagnoseViewModel {
     }
 
     public ReadOnlyStringProperty modelNameProperty() {
-        return modelName.getReadOnlyProperty();
+        return models.nameProperty();
     }
 
     public ReadOnlyStringProperty modelFiguresProperty() {
@@ -229,7 +204,7 @@ public final class DiagnoseViewModel {
     }
 
     public ObservableList<Path> recentFiles() {
-        return FXCollections.unmodifiableObservableList(recent);
+        return recentView;
     }
 
     public BooleanProperty overlayVisibleProperty() {

@@ -5,6 +5,7 @@ import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.TextArea;
 import javafx.stage.Window;
+import org.pneumolens.core.Notices;
 import org.pneumolens.core.model.ModelMetadata;
 import org.pneumolens.core.model.PneumoModel;
 
@@ -61,7 +62,7 @@ public final class ModelCardDialog {
             line(s, "Seed", Long.toString(t.seed()));
         }
         line(s, "Created", m.createdAt() + " by PneumoLens " + m.appVersion());
-        s.append("\nResearch and education use only; not a medical device. The bundled model "
+        s.append("\n").append(Notices.RESEARCH_USE).append(" The bundled model "
                 + "was trained on pediatric (age 1-5) anterior-posterior radiographs from one hospital and has not "
                 + "been validated on other populations.");
         return s.toString();

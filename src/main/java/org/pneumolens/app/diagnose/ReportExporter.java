@@ -19,7 +19,7 @@ import javafx.stage.Window;
 import javax.imageio.ImageIO;
 import org.pneumolens.core.io.AtomicFiles;
 import org.pneumolens.app.common.ErrorReporter;
-import org.pneumolens.core.model.Prediction;
+import org.pneumolens.core.Notices;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,9 +35,13 @@ final class ReportExporter {
     private ReportExporter() {
     }
 
-    static void export(DiagnoseViewModel vm, XrayViewer viewer, Path target, Window owner) {
-        Diagnosis d = vm.diagnosisProperty().get();
-        WritableImage snapshot = snapshot(report(vm, d, viewer));
+    /** How the viewer shows the grey image: the report renders it the same way. */
+    record Look(double level, double window, boolean inverted) {
+        static final Look DEFAULT = new Look(0.5, 1.0, false);
+    }
+
+    static void export(DiagnoseViewModel vm, Look look, Path target, Window owner) {
+        WritableImage snapshot = snapshot(report(vm, look));
         try {
             // One PNG of about a megabyte: written here rather than on a worker, the pause is not noticeable.
             write(snapshot, target);
@@ -48,49 +52,57 @@ final class ReportExporter {
         }
     }
 
-    static Node report(DiagnoseViewModel vm, Diagnosis d, XrayViewer viewer) {
-        ImageView image = new ImageView(viewer.imageView().getImage());
+    /** The report page for the view-model's current state; read from the state, not from the viewer's nodes. */
+    static Node report(DiagnoseViewModel vm, Look look) {
+        DiagnoseState state = vm.stateProperty().get();
+        Diagnosis d = state.diagnosis();
+        ImageView image = new ImageView(GreyRenderer.render(d.image(), look.level(), look.window(), look.inverted(),
+                null));
         image.setPreserveRatio(false);
         double h = IMAGE_WIDTH * d.image().height() / d.image().width();
         image.setFitWidth(IMAGE_WIDTH);
         image.setFitHeight(h);
         StackPane picture = new StackPane(image);
-        ImageView shownOverlay = viewer.overlayView();
-        if (shownOverlay.getImage() != null && shownOverlay.isVisible()) {
-            ImageView overlay = new ImageView(shownOverlay.getImage());
+        boolean overlayShown = vm.overlayVisibleProperty().get();
+        if (state.overlay() != null && overlayShown) {
+            ImageView overlay = new ImageView(XrayViewer.toImage(state.overlay()));
             overlay.setFitWidth(IMAGE_WIDTH); // same box as the image: the map covers the whole radiograph
             overlay.setFitHeight(h);
-            overlay.setOpacity(shownOverlay.getOpacity());
+            overlay.setOpacity(vm.overlayOpacityProperty().get());
             picture.getChildren().add(overlay);
         }
         VBox facts = new VBox(8);
         facts.setPrefWidth(320);
-        Label title = new Label("PneumoLens report");
-        title.setStyle("-fx-font-size: 20px; -fx-font-weight: bold;");
-        facts.getChildren().addAll(title, new Label("Image: " + d.name() + " (" + ResultText.pixelSize(d) + ")"),
+        facts.getChildren().addAll(styled(new Label("PneumoLens report"), "report-title"),
+                new Label("Image: " + d.name() + " (" + ResultText.pixelSize(d) + ")"),
                 new Label("Date: " + ZonedDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm z"))),
                 new Label("Model: " + d.modelName()));
-        if (d.hasPrediction()) {
-            Prediction p = d.prediction();
-            Label verdict = new Label("Model output: " + p.label());
-            verdict.setStyle("-fx-font-size: 16px; -fx-font-weight: bold;");
-            facts.getChildren().add(verdict);
-            for (int c = 0; c < p.classes().size(); c++) {
-                facts.getChildren().add(new Label("P(" + p.classes().get(c) + ") = " + ResultText.percent(p.probabilities()[c])));
+        if (state.hasPrediction()) {
+            facts.getChildren().add(styled(new Label("Model output: " + state.verdict()), "report-verdict"));
+            for (DiagnoseState.ProbabilityRow r : state.rows()) {
+                facts.getChildren().add(new Label("P(" + r.className() + ") = " + r.percent()));
             }
-            facts.getChildren().addAll(new Label(ResultText.threshold(p)),
-                    new Label("Overlay: Grad-CAM evidence for " + vm.overlayClassProperty().get()
-                            + (shownOverlay.isVisible() ? "" : " (hidden)")));
+            facts.getChildren().addAll(new Label(state.threshold()),
+                    new Label("Overlay: Grad-CAM evidence for " + state.overlayClass()
+                            + (overlayShown ? "" : " (hidden)")));
         }
         facts.getChildren().add(new Label(vm.modelFiguresProperty().get()));
-        Label notice = new Label("Research and education use only; not a medical device. Not for diagnosis.");
-        notice.setStyle("-fx-text-fill: #8a5300;");
-        facts.getChildren().add(notice);
+        facts.getChildren().add(styled(new Label(Notices.RESEARCH_USE), "notice"));
         facts.getChildren().forEach(n -> ((Label) n).setWrapText(true));
         HBox page = new HBox(20, picture, facts);
         page.setPadding(new Insets(20));
-        page.setStyle("-fx-background-color: white;");
+        page.getStyleClass().add("report");
+        page.getStylesheets().addAll(stylesheet("/org/pneumolens/app/tokens.css"), stylesheet("diagnose.css"));
         return page;
+    }
+
+    private static Label styled(Label label, String styleClass) {
+        label.getStyleClass().add(styleClass);
+        return label;
+    }
+
+    private static String stylesheet(String name) {
+        return ReportExporter.class.getResource(name).toExternalForm();
     }
 
     static WritableImage snapshot(Node node) {

@@ -1,5 +1,7 @@
 package org.pneumolens.app.diagnose;
 
+import java.util.IdentityHashMap;
+import java.util.Map;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -37,6 +39,8 @@ public final class XrayViewer extends Region {
 
     private GreyImage grey;
     private WritableImage rendered;
+    /** Overlays of the shown image already turned into images: switching class back costs no pixel copy. */
+    private final Map<Overlay, WritableImage> overlayImages = new IdentityHashMap<>();
     private boolean fitting = true; // follow the window's size until the user zooms or pans
     private Point2D dragStart;
     private double startLevel;
@@ -71,29 +75,41 @@ public final class XrayViewer extends Region {
         });
     }
 
-    /** Shows a new image; a different size (a new radiograph) is fitted to the view. */
-    public void setImage(GreyImage image) {
+    /**
+     * Shows an image and the coloured map drawn over it, in one step: the overlay is set once, already sized to
+     * this image. A different size (a new radiograph) is fitted to the view. A null overlay hides it.
+     */
+    public void show(GreyImage image, Overlay overlay) {
         boolean newSize = grey == null || image == null
                 || grey.width() != image.width() || grey.height() != image.height();
+        if (image != grey) {
+            overlayImages.clear();
+        }
         grey = image;
         rerender();
+        setOverlay(overlay);
         if (newSize) {
             fit();
         }
     }
 
     /** The coloured map drawn over the whole image, stretched to the image's pixel size; null hides it. */
-    public void setOverlay(Overlay overlay) {
+    private void setOverlay(Overlay overlay) {
         if (overlay == null || grey == null) {
             overlayView.setImage(null);
             return;
         }
+        overlayView.setFitWidth(grey.width());
+        overlayView.setFitHeight(grey.height());
+        overlayView.setImage(overlayImages.computeIfAbsent(overlay, XrayViewer::toImage));
+    }
+
+    /** The overlay's ARGB pixels as an image; a copy, no colour mapping (that ran on the inference thread). */
+    static WritableImage toImage(Overlay overlay) {
         WritableImage img = new WritableImage(overlay.width(), overlay.height());
         img.getPixelWriter().setPixels(0, 0, overlay.width(), overlay.height(), PixelFormat.getIntArgbInstance(),
                 overlay.argb(), 0, overlay.width());
-        overlayView.setImage(img);
-        overlayView.setFitWidth(grey.width());
-        overlayView.setFitHeight(grey.height());
+        return img;
     }
 
     public ImageView overlayView() {

@@ -2,25 +2,34 @@ package org.pneumolens.app.model;
 
 import java.nio.file.Path;
 import java.util.function.Consumer;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.concurrent.Task;
+import org.pneumolens.app.common.BackgroundTask;
 import org.pneumolens.app.common.TaskExecutor;
 import org.pneumolens.core.model.ModelFile;
 import org.pneumolens.core.model.PneumoModel;
 
 /**
  * The model the window currently uses, shared by the Diagnose tab (which predicts with it) and the Train tab
- * (which can hand over a freshly trained one). Loading happens on the executor; the property changes on the FX
- * thread only. A model that fails to load leaves the current one in place.
+ * (which can hand over a freshly trained one), and what the window's status bar says about it. Loading happens
+ * on the executor; the properties change on the executor's UI thread only. A model that fails to load leaves
+ * the current one in place.
  */
 public final class ModelService {
+    public static final String NO_MODEL = "No model loaded";
+
     private final TaskExecutor executor;
     private final ReadOnlyObjectWrapper<PneumoModel> model = new ReadOnlyObjectWrapper<>(this, "model");
     /** Where the current model came from: "bundled", a file path, or "trained in this session". */
     private final ReadOnlyStringWrapper source = new ReadOnlyStringWrapper(this, "source", "");
+    private final ReadOnlyStringWrapper name = new ReadOnlyStringWrapper(this, "name", NO_MODEL);
+    private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading");
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", NO_MODEL);
+    private int loads;
 
     public ModelService(TaskExecutor executor) {
         this.executor = executor;
@@ -38,31 +47,62 @@ public final class ModelService {
         return source.getReadOnlyProperty();
     }
 
-    public Task<PneumoModel> loadBundled(Consumer<Throwable> onError) {
-        return load(BundledModelPreload::take, "bundled", onError);
+    /** The current model's name, or {@value #NO_MODEL}. */
+    public ReadOnlyStringProperty nameProperty() {
+        return name.getReadOnlyProperty();
     }
 
-    public Task<PneumoModel> loadFile(Path file, Consumer<Throwable> onError) {
-        return load(() -> ModelFile.load(file), file.toString(), onError);
+    /** True while a model file is being read. */
+    public ReadOnlyBooleanProperty loadingProperty() {
+        return loading.getReadOnlyProperty();
     }
 
-    /** Switches to a model that is already in memory (e.g. just trained); call on the FX thread. */
+    /** "Loading model...", "Model ready: NAME" or {@value #NO_MODEL}: the status bar's words about the model. */
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    public void loadBundled(Consumer<Throwable> onError) {
+        load(BundledModelPreload::take, "bundled", "Loading model...", onError);
+    }
+
+    public void loadFile(Path file, Consumer<Throwable> onError) {
+        load(() -> ModelFile.load(file), file.toString(), "Loading model " + file.getFileName() + "...", onError);
+    }
+
+    /** Switches to a model that is already in memory (e.g. just trained); call on the UI thread. */
     public void use(PneumoModel newModel, String from) {
-        model.set(newModel);
+        name.set(newModel == null ? NO_MODEL : newModel.metadata().name());
         source.set(from);
+        model.set(newModel);
+        settle();
     }
 
-    private Task<PneumoModel> load(ModelLoader loader, String from, Consumer<Throwable> onError) {
-        Task<PneumoModel> task = new Task<>() {
-            @Override
-            protected PneumoModel call() throws Exception {
-                updateMessage("Loading model " + from + "...");
-                return loader.load();
-            }
-        };
-        task.setOnSucceeded(e -> use(task.getValue(), from));
-        task.setOnFailed(e -> onError.accept(task.getException()));
-        return executor.execute(task);
+    private void load(ModelLoader loader, String from, String message, Consumer<Throwable> onError) {
+        loads++;
+        loading.set(true);
+        status.set(message);
+        executor.execute(BackgroundTask.of(loader::load)
+                .onSuccess(m -> {
+                    loads--;
+                    use(m, from);
+                })
+                .onFailure(e -> {
+                    loads--;
+                    settle();
+                    onError.accept(e);
+                })
+                .onCancelled(() -> {
+                    loads--;
+                    settle();
+                }));
+    }
+
+    private void settle() {
+        loading.set(loads > 0);
+        if (loads == 0) {
+            status.set(model.get() == null ? NO_MODEL : "Model ready: " + name.get());
+        }
     }
 
     @FunctionalInterface

@@ -7,8 +7,9 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.concurrent.Task;
+import org.pneumolens.app.common.BackgroundTask;
 import org.pneumolens.app.common.TaskExecutor;
+import org.pneumolens.app.common.UserMessages;
 import org.pneumolens.core.data.Dataset;
 import org.pneumolens.core.data.DatasetException;
 import org.pneumolens.core.data.DatasetScanner;
@@ -42,26 +43,22 @@ public final class DatasetViewModel {
         summary.set(null);
         error.set("");
         scanning.set(true);
-        Task<Dataset> task = new Task<>() {
-            @Override
-            protected Dataset call() throws DatasetException {
-                return DatasetScanner.scanDataset(dir);
-            }
-        };
-        task.setOnSucceeded(e -> {
+        executor.execute(BackgroundTask.of(() -> DatasetScanner.scanDataset(dir)).onSuccess(found -> {
             if (dir.equals(folder.get())) {
-                dataset.set(task.getValue());
-                summary.set(DatasetSummary.of(task.getValue(), valFraction));
+                dataset.set(found);
+                summary.set(DatasetSummary.of(found, valFraction));
                 scanning.set(false);
             }
-        });
-        task.setOnFailed(e -> {
+        }).onFailure(e -> {
             if (dir.equals(folder.get())) {
-                error.set(describe(task.getException()));
+                error.set(describe(e));
                 scanning.set(false);
             }
-        });
-        executor.execute(task);
+        }).onCancelled(() -> {
+            if (dir.equals(folder.get())) {
+                scanning.set(false);
+            }
+        }));
     }
 
     private static String describe(Throwable t) {
@@ -69,7 +66,7 @@ public final class DatasetViewModel {
             return t.getMessage();
         }
         LOG.warn("Scanning the dataset folder failed", t);
-        return "Cannot read this folder: " + (t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage());
+        return "Cannot read this folder: " + UserMessages.describe(t);
     }
 
     public ReadOnlyObjectProperty<Path> folderProperty() {

@@ -95,13 +95,14 @@ public final class TrainController {
         trainStatusLabel.textProperty().bind(vm.messageProperty());
         bindShown(trainErrorLabel, vm.errorProperty().isNotEmpty());
         trainErrorLabel.textProperty().bind(vm.errorProperty());
-        epochProgressBar.progressProperty().bind(vm.epochProgressProperty());
-        epochProgressLabel.textProperty().bind(vm.epochProgressTextProperty());
-        runProgressBar.progressProperty().bind(vm.runProgressProperty());
-        runProgressLabel.textProperty().bind(vm.runProgressTextProperty());
-        elapsedLabel.textProperty().bind(Bindings.concat("Elapsed ", vm.elapsedProperty()));
-        remainingLabel.textProperty().bind(Bindings.when(vm.remainingProperty().isEmpty()).then("")
-                .otherwise(Bindings.concat("Remaining ", vm.remainingProperty())));
+        RunProgress run = vm.progress();
+        epochProgressBar.progressProperty().bind(run.epochProgressProperty());
+        epochProgressLabel.textProperty().bind(run.epochProgressTextProperty());
+        runProgressBar.progressProperty().bind(run.runProgressProperty());
+        runProgressLabel.textProperty().bind(run.runProgressTextProperty());
+        elapsedLabel.textProperty().bind(Bindings.concat("Elapsed ", run.elapsedProperty()));
+        remainingLabel.textProperty().bind(Bindings.when(run.remainingProperty().isEmpty()).then("")
+                .otherwise(Bindings.concat("Remaining ", run.remainingProperty())));
         EpochCharts charts = new EpochCharts(accuracyChart, lossChart);
         charts.bind(vm.history());
         vm.statusProperty().addListener((obs, old, now) -> {

@@ -1,25 +1,20 @@
 package org.pneumolens.app.train;
 
 import java.util.Locale;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.LongSupplier;
 import java.util.function.UnaryOperator;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
-import javafx.beans.property.ReadOnlyDoubleProperty;
-import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import javafx.concurrent.Task;
 import org.pneumolens.app.AppContext;
+import org.pneumolens.app.common.BackgroundTask;
 import org.pneumolens.core.data.Dataset;
 import org.pneumolens.core.train.EpochResult;
-import org.pneumolens.core.train.Trainer;
-import org.pneumolens.core.train.TrainingCancelledException;
 import org.pneumolens.core.train.TrainingConfig;
 import org.pneumolens.core.train.TrainingProgress;
 import org.pneumolens.core.train.TrainingResult;
@@ -28,39 +23,38 @@ import org.slf4j.LoggerFactory;
 
 /**
  * State of the Train tab: the dataset, the settings, one training run at a time and its outcome. Runs the
- * {@link Trainer} on the context's training executor; progress arrives through a {@link TrainingChartBridge}
- * on the FX thread, so every property here changes on the FX thread only.
+ * context's {@link AppContext.TrainingRunner} on the training executor; progress arrives through a
+ * {@link TrainingProgressBridge} on the executor's UI thread, so every property here changes on that thread only.
+ *
+ * <p>Status: NOT_STARTED -(start)-> TRAINING -(stop)-> STOPPING; a run that returns ends DONE (also when stopped
+ * after an epoch: the best epoch is kept), one that throws ends FAILED, and one stopped before any epoch finished
+ * (wherever it was: decoding images or inside epoch 1) ends NOT_STARTED with {@link #STOPPED_WITHOUT_MODEL}.
  */
-public final class TrainViewModel implements TrainingChartBridge.Sink {
+public final class TrainViewModel implements TrainingProgressBridge.Sink {
+    /** What a run stopped before its first epoch finished says: nothing is kept, and it is not an error. */
+    static final String STOPPED_WITHOUT_MODEL = "Stopped before the first epoch finished; no model kept";
     private static final Logger LOG = LoggerFactory.getLogger(TrainViewModel.class);
     private static final int MAX_LOG_LINES = 2000;
 
     private final AppContext context;
     private final UnaryOperator<TrainingProgress> progressDecorator;
-    private final RunClock clock;
+    private final RunProgress progress;
     private final TrainingSettings settings = new TrainingSettings();
     private final DatasetViewModel dataset;
     private final ResultActions resultActions;
-    private final AtomicBoolean stopRequested = new AtomicBoolean();
+    /** The run in progress, or null; stop() cancels it, the one way a run is asked to end. */
+    private BackgroundTask<TrainingResult> run;
 
     private final ReadOnlyObjectWrapper<TrainStatus> status =
             new ReadOnlyObjectWrapper<>(this, "status", TrainStatus.NOT_STARTED);
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
-    private final ReadOnlyDoubleWrapper epochProgress = new ReadOnlyDoubleWrapper(this, "epochProgress");
-    private final ReadOnlyStringWrapper epochProgressText = new ReadOnlyStringWrapper(this, "epochProgressText", "");
-    private final ReadOnlyDoubleWrapper runProgress = new ReadOnlyDoubleWrapper(this, "runProgress");
-    private final ReadOnlyStringWrapper runProgressText = new ReadOnlyStringWrapper(this, "runProgressText", "");
-    private final ReadOnlyStringWrapper elapsed = new ReadOnlyStringWrapper(this, "elapsed", "");
-    private final ReadOnlyStringWrapper remaining = new ReadOnlyStringWrapper(this, "remaining", "");
     private final ObservableList<String> log = FXCollections.observableArrayList();
     private final ObservableList<EpochResult> history = FXCollections.observableArrayList();
     // One wrapper each: an unmodifiable view only weakly listens to its list, so it must live as long as we do.
     private final ObservableList<String> logView = FXCollections.unmodifiableObservableList(log);
     private final ObservableList<EpochResult> historyView = FXCollections.unmodifiableObservableList(history);
     private final ReadOnlyObjectWrapper<TrainingResult> result = new ReadOnlyObjectWrapper<>(this, "result");
-    private int totalEpochs;
-    private double trainingFraction;
 
     public TrainViewModel(AppContext context) {
         this(context, UnaryOperator.identity(), System::nanoTime);
@@ -70,9 +64,15 @@ public final class TrainViewModel implements TrainingChartBridge.Sink {
     TrainViewModel(AppContext context, UnaryOperator<TrainingProgress> progressDecorator, LongSupplier nanoClock) {
         this.context = context;
         this.progressDecorator = progressDecorator;
-        this.clock = new RunClock(nanoClock);
+        this.progress = new RunProgress(nanoClock);
         this.dataset = new DatasetViewModel(context.training(), settings.valFraction());
-        this.resultActions = new ResultActions(context, result.getReadOnlyProperty(), message, error);
+        this.resultActions = new ResultActions(context, result.getReadOnlyProperty());
+        resultActions.messageProperty().addListener((obs, old, text) -> {
+            if (!text.isEmpty()) {
+                message.set(text);
+            }
+        });
+        resultActions.errorProperty().addListener((obs, old, text) -> error.set(text));
     }
 
     /** Starts a run with the current settings on the scanned dataset. Call on the FX thread. */
@@ -89,25 +89,39 @@ public final class TrainViewModel implements TrainingChartBridge.Sink {
             return;
         }
         resetRun(config);
-        TrainingProgress progress = progressDecorator.apply(TrainingChartBridge.toFxThread(this));
-        Task<TrainingResult> task = new Task<>() {
+        AppContext.TrainingRunner runner = context.trainer();
+        BackgroundTask<TrainingResult> task = new BackgroundTask<>() {
             @Override
             protected TrainingResult call() throws Exception {
+                TrainingProgress reports = progressDecorator.apply(
+                        new TrainingProgressBridge(TrainViewModel.this, this::onUiThread, System::nanoTime));
                 // Interrupted: the executor is shutting down because the window closed.
-                return new Trainer(config, progress, () -> stopRequested.get() || isCancelled()
-                        || Thread.currentThread().isInterrupted()).train(data.train(), data.val());
+                return runner.train(config, data, reports,
+                        () -> isCancelled() || Thread.currentThread().isInterrupted());
             }
         };
-        task.setOnSucceeded(e -> finished(task.getValue()));
-        task.setOnFailed(e -> failed(task.getException()));
-        task.setOnCancelled(e -> failed(new TrainingCancelledException("Training was cancelled")));
+        run = task;
+        task.onSuccess(r -> {
+            run = null;
+            finished(r);
+        });
+        task.onFailure(t -> {
+            run = null;
+            failed(t);
+        });
+        // Stop before any epoch finished ends here wherever the run was (decoding images: InterruptedException;
+        // inside epoch 1: TrainingCancelledException): BackgroundTask reports a throw after cancel() as cancelled.
+        task.onCancelled(() -> {
+            run = null;
+            cancelled();
+        });
         context.training().execute(task);
     }
 
     /** Asks the run to end after the current batch; the best epoch so far is kept. */
     public void stop() {
-        if (status.get() == TrainStatus.TRAINING) {
-            stopRequested.set(true);
+        if (status.get() == TrainStatus.TRAINING && run != null) {
+            run.cancel();
             status.set(TrainStatus.STOPPING);
             message.set("Stopping after the current batch...");
         }
@@ -116,27 +130,18 @@ public final class TrainViewModel implements TrainingChartBridge.Sink {
     /** Refreshes elapsed time and estimate; the view calls it once a second while a run is alive. */
     public void tick() {
         if (status.get().running()) {
-            elapsed.set(clock.elapsed());
-            remaining.set(clock.remaining(trainingFraction));
+            progress.tick();
         }
     }
 
     private void resetRun(TrainingConfig config) {
-        stopRequested.set(false);
-        totalEpochs = config.epochs();
-        trainingFraction = 0;
         history.clear();
         log.clear();
         result.set(null);
         error.set("");
-        epochProgress.set(0);
-        runProgress.set(0);
-        epochProgressText.set("");
-        runProgressText.set(String.format(Locale.ROOT, "Run: 0 of %d epochs done", totalEpochs));
-        clock.start();
+        progress.start(config.epochs());
         status.set(TrainStatus.TRAINING);
         message.set("Starting...");
-        tick();
     }
 
     @Override
@@ -149,57 +154,40 @@ public final class TrainViewModel implements TrainingChartBridge.Sink {
 
     @Override
     public void batch(int epoch, int done, int total) {
-        epochProgress.set(total == 0 ? 0 : (double) done / total);
-        if (epoch == 0) {
-            epochProgressText.set(String.format(Locale.ROOT, "Decoding images: %,d / %,d", done, total));
-        } else {
-            clock.trainingStarted();
-            epochProgressText.set(String.format(Locale.ROOT, "Epoch %d of %d: batch %d / %d", epoch, totalEpochs,
-                    done, total));
-            trainingFraction = ((epoch - 1) + (double) done / total) / totalEpochs;
-            runProgress.set(trainingFraction);
-        }
-        tick();
+        progress.batch(epoch, done, total);
     }
 
     @Override
     public void epoch(EpochResult r) {
         history.add(r);
         addLog(r.line());
-        trainingFraction = (double) r.epoch() / totalEpochs;
-        runProgress.set(trainingFraction);
-        runProgressText.set(String.format(Locale.ROOT, "Run: %d of %d epochs done", r.epoch(), totalEpochs));
+        progress.epochDone(r.epoch());
         if (status.get() == TrainStatus.TRAINING) {
             message.set(String.format(Locale.ROOT, "Epoch %d done: val accuracy %.3f, val AUC %.3f", r.epoch(),
                     r.valAccuracy(), r.valAuc()));
         }
-        tick();
     }
 
     private void finished(TrainingResult r) {
-        tick();
+        progress.ended(!r.stopped());
         result.set(r);
         String how = r.stopped() ? "Stopped by you after " : r.earlyStopped() ? "Stopped early (no val AUC gain) after "
                 : "Finished ";
         message.set(String.format(Locale.ROOT, "%s%d epochs; kept epoch %d (val AUC %.3f)", how, r.history().size(),
                 r.bestEpoch(), r.history().get(r.bestEpoch() - 1).valAuc()));
         addLog(message.get());
-        if (!r.stopped()) {
-            runProgress.set(1);
-        }
-        remaining.set("");
         status.set(TrainStatus.DONE);
     }
 
+    private void cancelled() {
+        progress.ended(false);
+        message.set(STOPPED_WITHOUT_MODEL);
+        addLog(STOPPED_WITHOUT_MODEL);
+        status.set(TrainStatus.NOT_STARTED);
+    }
+
     private void failed(Throwable t) {
-        tick();
-        remaining.set("");
-        if (t instanceof TrainingCancelledException) {
-            message.set(t.getMessage());
-            addLog(t.getMessage());
-            status.set(TrainStatus.NOT_STARTED);
-            return;
-        }
+        progress.ended(false);
         LOG.error("Training failed", t);
         error.set(TrainingErrors.describe(t));
         message.set("Training failed");
@@ -248,28 +236,9 @@ public final class TrainViewModel implements TrainingChartBridge.Sink {
         return error.getReadOnlyProperty();
     }
 
-    public ReadOnlyDoubleProperty epochProgressProperty() {
-        return epochProgress.getReadOnlyProperty();
-    }
-
-    public ReadOnlyStringProperty epochProgressTextProperty() {
-        return epochProgressText.getReadOnlyProperty();
-    }
-
-    public ReadOnlyDoubleProperty runProgressProperty() {
-        return runProgress.getReadOnlyProperty();
-    }
-
-    public ReadOnlyStringProperty runProgressTextProperty() {
-        return runProgressText.getReadOnlyProperty();
-    }
-
-    public ReadOnlyStringProperty elapsedProperty() {
-        return elapsed.getReadOnlyProperty();
-    }
-
-    public ReadOnlyStringProperty remainingProperty() {
-        return remaining.getReadOnlyProperty();
+    /** The run's bars, their texts and its times. */
+    public RunProgress progress() {
+        return progress;
     }
 
     public ObservableList<String> log() {

@@ -1,6 +1,7 @@
 package org.pneumolens.app.train;
 
 import java.io.IOException;
+import org.pneumolens.app.common.UserMessages;
 
 /** Turns what ended a training run into a sentence the user can act on. */
 final class TrainingErrors {
@@ -8,11 +9,8 @@ final class TrainingErrors {
     }
 
     static String describe(Throwable t) {
-        for (Throwable c = t; c != null; c = c.getCause()) {
-            if (c instanceof OutOfMemoryError || isNativeOutOfMemory(c)) {
-                return "Out of memory. Try a smaller input size or batch size, or start PneumoLens with more "
-                        + "memory (-Xmx).";
-            }
+        if (UserMessages.outOfMemory(t)) {
+            return UserMessages.OUT_OF_MEMORY;
         }
         String msg = t.getMessage();
         if (t instanceof IllegalArgumentException && msg != null) {
@@ -22,12 +20,5 @@ final class TrainingErrors {
             return "Cannot read the dataset: " + msg;
         }
         return "Training failed: " + (msg == null || msg.isBlank() ? t.getClass().getSimpleName() : msg);
-    }
-
-    /** ND4J reports exhausted off-heap memory as a plain RuntimeException with one of these phrases. */
-    private static boolean isNativeOutOfMemory(Throwable t) {
-        String m = t.getMessage();
-        return m != null && (m.contains("Cannot allocate") || m.contains("Physical memory usage is too high")
-                || m.contains("out of memory"));
     }
 }

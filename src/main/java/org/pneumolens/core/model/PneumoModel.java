@@ -1,5 +1,7 @@
 package org.pneumolens.core.model;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.List;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -42,6 +44,11 @@ public final class PneumoModel {
                     + " outputs but the metadata names " + metadata.classes().size() + " classes");
         }
         return model;
+    }
+
+    /** Writes the model to {@code target} with {@link ModelFile#save}, never while it predicts on another thread. */
+    public synchronized void save(Path target) throws IOException {
+        ModelFile.save(net, metadata, target);
     }
 
     public ModelMetadata metadata() {

@@ -6,26 +6,27 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.pneumolens.app.FxTestSupport.fixture;
-import static org.pneumolens.app.FxTestSupport.onFx;
+import static org.pneumolens.app.TestData.fixture;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import javafx.concurrent.Task;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.pneumolens.app.FxTestSupport;
+import org.pneumolens.app.TestData;
+import org.pneumolens.app.common.BackgroundTask;
+import org.pneumolens.app.common.CurrentThreadTaskExecutor;
 import org.pneumolens.app.common.RecentFiles;
-import org.pneumolens.app.common.SameThreadTaskExecutor;
 import org.pneumolens.app.common.TaskExecutor;
 import org.pneumolens.app.model.ModelService;
 
-/** The Diagnose view-model without a window: same-thread executor, real bundled model, fixture images. */
+/**
+ * The Diagnose view-model without a window and without the JavaFX toolkit: a current-thread executor (callbacks
+ * run before {@code execute} returns), the real bundled model, fixture images.
+ */
 class DiagnoseViewModelTest {
     private static final Path PNEUMONIA = fixture("val/PNEUMONIA/person100_bacteria_475.jpeg");
     private static final Path NORMAL = fixture("val/NORMAL/IM-0011-0001-0001.jpeg");
@@ -35,16 +36,11 @@ class DiagnoseViewModelTest {
     private ModelService models;
     private DiagnoseViewModel vm;
 
-    @BeforeAll
-    static void toolkit() throws Exception {
-        FxTestSupport.startToolkit();
-    }
-
     @BeforeEach
     void setUp() throws Exception {
-        models = new ModelService(new SameThreadTaskExecutor());
-        models.use(FxTestSupport.bundledModel(), "bundled");
-        vm = onFx(() -> new DiagnoseViewModel(models, new SameThreadTaskExecutor(), recent()));
+        models = new ModelService(new CurrentThreadTaskExecutor());
+        models.use(TestData.bundledModel(), "bundled");
+        vm = new DiagnoseViewModel(models, new CurrentThreadTaskExecutor(), recent());
     }
 
     private RecentFiles recent() {
@@ -53,85 +49,120 @@ class DiagnoseViewModelTest {
 
     @Test
     void openingAnImageGivesProbabilitiesSummingToOneAndAnOverlayPerClass() throws Exception {
-        onFx(() -> vm.open(PNEUMONIA));
+        vm.open(PNEUMONIA);
 
-        Diagnosis d = vm.diagnosisProperty().get();
+        Diagnosis d = vm.getDiagnosis();
         assertNotNull(d, vm.statusProperty().get() + " / " + vm.errorProperty().get());
         assertEquals("person100_bacteria_475.jpeg", d.name());
         assertEquals(1.0, Arrays.stream(d.prediction().probabilities()).sum(), 1e-5);
         assertEquals(models.getModel().classes(), d.overlays().stream().map(Overlay::className).toList());
         assertEquals(d.prediction().label(), vm.overlayClassProperty().get(), "overlay starts on the predicted class");
-        assertSame(d.overlayFor(d.prediction().label()), vm.overlayProperty().get());
+        assertSame(d.overlayFor(d.prediction().label()), vm.stateProperty().get().overlay());
         assertFalse(vm.busyProperty().get());
         assertEquals("", vm.errorProperty().get());
     }
 
     @Test
     void choosingTheOtherClassSwitchesTheOverlay() throws Exception {
-        onFx(() -> vm.open(NORMAL));
-        Diagnosis d = vm.diagnosisProperty().get();
+        vm.open(NORMAL);
+        Diagnosis d = vm.getDiagnosis();
         String other = d.prediction().classes().stream().filter(c -> !c.equals(d.prediction().label())).findFirst()
                 .orElseThrow();
 
-        onFx(() -> vm.overlayClassProperty().set(other));
+        vm.overlayClassProperty().set(other);
 
-        assertEquals(other, vm.overlayProperty().get().className());
+        assertEquals(other, vm.stateProperty().get().overlay().className());
     }
 
     @Test
     void aBadFileShowsAnErrorAndKeepsThePreviousImage() throws Exception {
         Path fake = Files.writeString(tmp.resolve("not-an-xray.png"), "this is text, not a PNG");
-        onFx(() -> vm.open(NORMAL));
-        Diagnosis good = vm.diagnosisProperty().get();
+        vm.open(NORMAL);
+        Diagnosis good = vm.getDiagnosis();
 
-        onFx(() -> vm.open(fake));
+        vm.open(fake);
 
-        assertSame(good, vm.diagnosisProperty().get());
+        assertSame(good, vm.getDiagnosis());
         assertTrue(vm.errorProperty().get().contains("not-an-xray.png"), vm.errorProperty().get());
         assertFalse(vm.busyProperty().get());
         assertEquals(List.of(NORMAL.toAbsolutePath().normalize()), vm.recentFiles(), "only images that opened are recent");
     }
 
     @Test
-    void aNewerRequestSupersedesAnOlderOneWhateverOrderTheyFinishIn() throws Exception {
-        HeldTasks held = new HeldTasks();
-        DiagnoseViewModel queued = onFx(() -> new DiagnoseViewModel(models, held, recent()));
-        onFx(() -> queued.open(PNEUMONIA));
-        onFx(() -> queued.open(NORMAL));
-        assertTrue(held.tasks.get(0).isCancelled(), "the older task is cancelled");
+    void aNewerRequestSupersedesAnOlderOneWhateverOrderTheirResultsArriveIn() throws Exception {
+        for (boolean newerFirst : new boolean[]{true, false}) {
+            HeldCallbacks held = new HeldCallbacks();
+            // No model: only reading the images, which is all the superseding logic needs (and fast).
+            DiagnoseViewModel queued = new DiagnoseViewModel(new ModelService(new CurrentThreadTaskExecutor()), held,
+                    recent());
+            queued.open(PNEUMONIA); // its work is done, its result waits in the UI queue...
+            queued.open(NORMAL);
+            assertTrue(held.tasks.get(0).isCancelled(), "the older task is cancelled");
 
-        onFx(() -> held.tasks.get(1).run()); // the newer one finishes first...
-        onFx(() -> held.tasks.get(0).run()); // ...the older one (cancelled, or already past its checks) later
+            held.deliver(newerFirst ? 1 : 0);
+            held.deliver(newerFirst ? 0 : 1); // ...and arrives after the newer request was made
 
-        assertEquals("IM-0011-0001-0001.jpeg", queued.diagnosisProperty().get().name());
+            assertEquals("IM-0011-0001-0001.jpeg", queued.getDiagnosis().name(), "newer first: " + newerFirst);
+            assertFalse(queued.busyProperty().get());
+        }
+    }
+
+    @Test
+    void eachResultIsPublishedOnceWithItsOverlaySizedToItsOwnImage() throws Exception {
+        vm.open(NORMAL);
+        List<DiagnoseState> pushed = new ArrayList<>();
+        vm.stateProperty().addListener((obs, old, s) -> pushed.add(s));
+
+        vm.open(PNEUMONIA);
+
+        assertEquals(1, pushed.size(), "one state per result");
+        DiagnoseState s = pushed.get(0);
+        Diagnosis d = s.diagnosis();
+        assertEquals("person100_bacteria_475.jpeg", d.name());
+        assertEquals(d.prediction().label(), s.overlayClass());
+        assertSame(d.overlayFor(s.overlayClass()), s.overlay());
+        double imageAspect = (double) d.image().width() / d.image().height();
+        assertEquals(imageAspect, (double) s.overlay().width() / s.overlay().height(), 0.01,
+                "the overlay has this image's shape, not the previous one's");
+    }
+
+    @Test
+    void theTabsStatusIsAboutImagesOnlyTheModelServiceSpeaksForTheModel() throws Exception {
+        assertEquals("", vm.statusProperty().get(), "nothing done yet: the window shows the model's status");
+        assertEquals("Model ready: " + models.nameProperty().get(), models.statusProperty().get());
+
+        vm.open(NORMAL);
+
+        assertTrue(vm.statusProperty().get().startsWith("IM-0011-0001-0001.jpeg: "), vm.statusProperty().get());
+        assertFalse(models.loadingProperty().get());
     }
 
     @Test
     void droppingSeveralFilesOrANonImageExplainsWhyAndOpensNothing() throws Exception {
         Path text = Files.writeString(tmp.resolve("notes.txt"), "x");
 
-        assertFalse(onFx(() -> vm.drop(List.of(NORMAL, PNEUMONIA))));
+        assertFalse(vm.drop(List.of(NORMAL, PNEUMONIA)));
         assertTrue(vm.errorProperty().get().contains("2 files"), vm.errorProperty().get());
-        assertFalse(onFx(() -> vm.drop(List.of(text))));
+        assertFalse(vm.drop(List.of(text)));
         assertTrue(vm.errorProperty().get().contains("notes.txt"), vm.errorProperty().get());
-        assertNull(vm.diagnosisProperty().get());
+        assertNull(vm.getDiagnosis());
 
-        assertTrue(onFx(() -> vm.drop(List.of(NORMAL))));
-        assertEquals("IM-0011-0001-0001.jpeg", vm.diagnosisProperty().get().name());
+        assertTrue(vm.drop(List.of(NORMAL)));
+        assertEquals("IM-0011-0001-0001.jpeg", vm.getDiagnosis().name());
     }
 
     @Test
     void anImageOpenedBeforeTheModelIsShownAndAnalysedWhenTheModelArrives() throws Exception {
-        ModelService empty = new ModelService(new SameThreadTaskExecutor());
-        DiagnoseViewModel early = onFx(() -> new DiagnoseViewModel(empty, new SameThreadTaskExecutor(), recent()));
+        ModelService empty = new ModelService(new CurrentThreadTaskExecutor());
+        DiagnoseViewModel early = new DiagnoseViewModel(empty, new CurrentThreadTaskExecutor(), recent());
 
-        onFx(() -> early.open(NORMAL));
-        assertFalse(early.diagnosisProperty().get().hasPrediction());
-        assertNull(early.overlayProperty().get());
+        early.open(NORMAL);
+        assertFalse(early.getDiagnosis().hasPrediction());
+        assertNull(early.stateProperty().get().overlay());
 
-        var model = FxTestSupport.bundledModel();
-        onFx(() -> empty.use(model, "bundled"));
-        Diagnosis d = early.diagnosisProperty().get();
+        var model = TestData.bundledModel();
+        empty.use(model, "bundled");
+        Diagnosis d = early.getDiagnosis();
         assertTrue(d.hasPrediction());
         assertEquals("IM-0011-0001-0001.jpeg", d.name());
     }
@@ -141,9 +172,9 @@ class DiagnoseViewModelTest {
         Path junk = Files.writeString(tmp.resolve("model.zip"), "not a zip");
         String before = vm.modelNameProperty().get();
 
-        onFx(() -> vm.loadModel(junk));
+        vm.loadModel(junk);
 
-        assertSame(FxTestSupport.bundledModel(), models.getModel());
+        assertSame(TestData.bundledModel(), models.getModel());
         assertEquals(before, vm.modelNameProperty().get());
         assertTrue(vm.errorProperty().get().startsWith("Could not load the model"), vm.errorProperty().get());
         assertTrue(vm.errorProperty().get().contains("Still using " + before), vm.errorProperty().get());
@@ -155,14 +186,25 @@ class DiagnoseViewModelTest {
         assertEquals(ResultText.valFigures(models.getModel().metadata()), vm.modelFiguresProperty().get());
     }
 
-    /** Holds tasks until the test runs them, to finish requests out of order. */
-    private static final class HeldTasks implements TaskExecutor {
-        final List<Task<?>> tasks = new ArrayList<>();
+    /**
+     * Runs each task's work at once but holds what it posts to the UI thread until the test delivers it: the
+     * race of the window, where a result can wait in the FX queue while the user opens the next image.
+     */
+    private static final class HeldCallbacks implements TaskExecutor {
+        final List<BackgroundTask<?>> tasks = new ArrayList<>();
+        final List<List<Runnable>> posted = new ArrayList<>();
 
         @Override
-        public <T> Task<T> execute(Task<T> task) {
+        public <V> BackgroundTask<V> execute(BackgroundTask<V> task) {
+            List<Runnable> queue = new ArrayList<>();
             tasks.add(task);
+            posted.add(queue);
+            task.run(queue::add);
             return task;
+        }
+
+        void deliver(int task) {
+            posted.get(task).forEach(Runnable::run);
         }
 
         @Override

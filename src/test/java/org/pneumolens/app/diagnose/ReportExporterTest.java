@@ -18,8 +18,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.pneumolens.app.FxTestSupport;
 import org.pneumolens.app.common.RecentFiles;
-import org.pneumolens.app.common.SameThreadTaskExecutor;
+import org.pneumolens.app.common.CurrentThreadTaskExecutor;
 import org.pneumolens.app.model.ModelService;
+import org.pneumolens.core.Notices;
 
 class ReportExporterTest {
     @TempDir
@@ -32,20 +33,14 @@ class ReportExporterTest {
 
     @Test
     void theReportIsAPngWithTheImageTheResultAndTheModel() throws Exception {
-        ModelService models = new ModelService(new SameThreadTaskExecutor());
+        ModelService models = new ModelService(new CurrentThreadTaskExecutor());
         models.use(FxTestSupport.bundledModel(), "bundled");
-        DiagnoseViewModel vm = onFx(() -> new DiagnoseViewModel(models, new SameThreadTaskExecutor(),
-                new RecentFiles(tmp.resolve("recent.txt"))));
-        onFx(() -> vm.open(fixture("val/PNEUMONIA/person80_bacteria_391.jpeg")));
-        Diagnosis d = vm.diagnosisProperty().get();
-        XrayViewer viewer = onFx(() -> {
-            XrayViewer v = new XrayViewer();
-            v.setImage(d.image());
-            v.setOverlay(vm.overlayProperty().get());
-            return v;
-        });
+        DiagnoseViewModel vm = new DiagnoseViewModel(models, new CurrentThreadTaskExecutor(),
+                new RecentFiles(tmp.resolve("recent.txt")));
+        vm.open(fixture("val/PNEUMONIA/person80_bacteria_391.jpeg"));
+        Diagnosis d = vm.getDiagnosis();
 
-        Node report = onFx(() -> ReportExporter.report(vm, d, viewer));
+        Node report = onFx(() -> ReportExporter.report(vm, ReportExporter.Look.DEFAULT));
         String text = String.join("\n", labels(report));
         WritableImage snapshot = onFx(() -> ReportExporter.snapshot(report));
         Path target = tmp.resolve("report.png");
@@ -55,13 +50,41 @@ class ReportExporterTest {
         assertTrue(text.contains("person80_bacteria_391.jpeg"), text);
         assertTrue(text.contains("Model output: " + d.prediction().label()), text);
         assertTrue(text.contains("Date: "), text);
-        assertTrue(text.contains("not a medical device"), text);
+        assertTrue(text.contains(Notices.RESEARCH_USE), text);
+        assertTrue(text.contains("Overlay: Grad-CAM evidence for " + d.prediction().label()), text);
+        assertEquals(2, images(report).size(), "the radiograph and the overlay from the state");
         BufferedImage png = ImageIO.read(target.toFile());
         assertEquals((int) snapshot.getWidth(), png.getWidth());
         assertTrue(png.getWidth() > 640 && png.getHeight() > 300, png.getWidth() + "x" + png.getHeight());
         try (var files = Files.list(tmp)) {
             assertEquals(2, files.count(), "report and recent list only: no temporary file left");
         }
+    }
+
+    @Test
+    void aHiddenOverlayIsLeftOutAndSaidSo() throws Exception {
+        ModelService models = new ModelService(new CurrentThreadTaskExecutor());
+        models.use(FxTestSupport.bundledModel(), "bundled");
+        DiagnoseViewModel vm = new DiagnoseViewModel(models, new CurrentThreadTaskExecutor(),
+                new RecentFiles(tmp.resolve("recent.txt")));
+        vm.open(fixture("val/NORMAL/IM-0011-0001-0001.jpeg"));
+        vm.overlayVisibleProperty().set(false);
+
+        Node report = onFx(() -> ReportExporter.report(vm, ReportExporter.Look.DEFAULT));
+
+        assertTrue(String.join("\n", labels(report)).contains("(hidden)"));
+        assertEquals(1, images(report).size(), "the radiograph only");
+    }
+
+    private static java.util.List<javafx.scene.image.ImageView> images(Node node) {
+        java.util.List<javafx.scene.image.ImageView> out = new java.util.ArrayList<>();
+        if (node instanceof javafx.scene.image.ImageView v) {
+            out.add(v);
+        }
+        if (node instanceof javafx.scene.Parent p) {
+            p.getChildrenUnmodifiable().forEach(c -> out.addAll(images(c)));
+        }
+        return out;
     }
 
     private static java.util.List<String> labels(Node node) {

@@ -13,7 +13,7 @@ import javafx.stage.Stage;
 import javafx.util.Duration;
 import javax.imageio.ImageIO;
 import org.pneumolens.app.AppContext;
-import org.pneumolens.app.common.DaemonTaskExecutor;
+import org.pneumolens.app.common.UiTaskExecutor;
 import org.pneumolens.app.model.ModelService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,8 +37,8 @@ public final class TrainTabDemo extends Application {
     @Override
     public void start(Stage stage) throws IOException {
         Map<String, String> opts = getParameters().getNamed();
-        DaemonTaskExecutor training = new DaemonTaskExecutor("training", 1);
-        DaemonTaskExecutor inference = new DaemonTaskExecutor("inference", 1);
+        UiTaskExecutor training = new UiTaskExecutor("training");
+        UiTaskExecutor inference = new UiTaskExecutor("inference");
         AppContext context = new AppContext(new ModelService(inference), inference, training,
                 AppContext.Navigation.NONE);
         TrainController[] controller = new TrainController[1];

@@ -10,13 +10,12 @@ import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Consumer;
 import java.util.stream.Stream;
 import javafx.fxml.FXMLLoader;
 import javafx.scene.Parent;
 import javafx.stage.Window;
 import org.pneumolens.app.AppContext;
-import org.pneumolens.app.common.DaemonTaskExecutor;
+import org.pneumolens.app.common.UiTaskExecutor;
 import org.pneumolens.app.model.ModelService;
 import org.pneumolens.core.train.EpochResult;
 import org.pneumolens.core.train.TrainingProgress;
@@ -24,22 +23,19 @@ import org.pneumolens.core.train.TrainingResult;
 
 /**
  * Everything a Train tab view test needs: the tab loaded from its FXML with a real training executor, file
- * dialogs that answer with test paths, and a spy between the trainer and the chart bridge that records what the
- * training API reported (and can run a hook on the training thread at each epoch).
+ * dialogs that answer with test paths, a spy between the trainer and the progress bridge that records what the
+ * training API reported, and a slot for a fake trainer.
  */
 final class TrainViewFixture implements TrainDialogs {
     final AtomicReference<Path> nextFolder = new AtomicReference<>();
     final AtomicReference<Path> nextModelFile = new AtomicReference<>();
     final List<EpochResult> reported = new CopyOnWriteArrayList<>();
     final AtomicInteger diagnoseShown = new AtomicInteger();
-    volatile Consumer<EpochResult> onEpoch = r -> {
-    };
-    /** Runs on the training thread after each training batch (epoch >= 1), before the bridge sees it. */
-    volatile Runnable onTrainingBatch = () -> {
-    };
-    final DaemonTaskExecutor training = new DaemonTaskExecutor("test-training", 1);
-    final DaemonTaskExecutor inference = new DaemonTaskExecutor("test-inference", 1);
+    final UiTaskExecutor training = new UiTaskExecutor("test-training");
+    final UiTaskExecutor inference = new UiTaskExecutor("test-inference");
     final ModelService models = new ModelService(inference);
+    /** The trainer the tab runs: DL4J unless a test puts a fake here before pressing Start. */
+    volatile AppContext.TrainingRunner trainer = AppContext.TrainingRunner.DL4J;
     final AppContext context = new AppContext(models, inference, training, new AppContext.Navigation() {
         @Override
         public void showDiagnose() {
@@ -49,7 +45,7 @@ final class TrainViewFixture implements TrainDialogs {
         @Override
         public void showTrain() {
         }
-    });
+    }, (config, data, progress, stop) -> trainer.train(config, data, progress, stop));
     TrainController controller;
 
     /** Loads TrainView.fxml the way the main window does, through a controller factory. */
@@ -72,16 +68,12 @@ final class TrainViewFixture implements TrainDialogs {
 
             @Override
             public void batch(int epoch, int done, int total) {
-                if (epoch >= 1) {
-                    onTrainingBatch.run();
-                }
                 bridge.batch(epoch, done, total);
             }
 
             @Override
             public void epoch(EpochResult result) {
                 reported.add(result);
-                onEpoch.accept(result);
                 bridge.epoch(result);
             }
 

@@ -11,9 +11,9 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.pneumolens.core.train.EpochResult;
 
-class TrainingChartBridgeTest {
+class TrainingProgressBridgeTest {
     /** Collects what reaches the "FX" side, and on which thread. */
-    private static final class RecordingSink implements TrainingChartBridge.Sink {
+    private static final class RecordingSink implements TrainingProgressBridge.Sink {
         final List<String> events = new ArrayList<>();
         final List<EpochResult> epochs = new ArrayList<>();
 
@@ -44,7 +44,7 @@ class TrainingChartBridgeTest {
         int n = 7;
         ConcurrentLinkedQueue<Runnable> posted = new ConcurrentLinkedQueue<>();
         RecordingSink sink = new RecordingSink();
-        TrainingChartBridge bridge = new TrainingChartBridge(sink, posted::add, System::nanoTime);
+        TrainingProgressBridge bridge = new TrainingProgressBridge(sink, posted::add, System::nanoTime);
         List<EpochResult> sent = new ArrayList<>();
         Thread trainer = new Thread(() -> {
             for (int e = 1; e <= n; e++) {
@@ -69,7 +69,7 @@ class TrainingChartBridgeTest {
         AtomicLong now = new AtomicLong();
         List<Runnable> posted = new ArrayList<>();
         RecordingSink sink = new RecordingSink();
-        TrainingChartBridge bridge = new TrainingChartBridge(sink, posted::add, now::get);
+        TrainingProgressBridge bridge = new TrainingProgressBridge(sink, posted::add, now::get);
         long step = TimeUnit.MILLISECONDS.toNanos(50); // a batch every 50 ms: 4 batches per posting interval
         for (int b = 1; b <= 10; b++) {
             bridge.batch(1, b, 10);
@@ -84,7 +84,7 @@ class TrainingChartBridgeTest {
     void messagesAndEpochsKeepTheirRelativeOrder() {
         List<Runnable> posted = new ArrayList<>();
         RecordingSink sink = new RecordingSink();
-        TrainingChartBridge bridge = new TrainingChartBridge(sink, posted::add, System::nanoTime);
+        TrainingProgressBridge bridge = new TrainingProgressBridge(sink, posted::add, System::nanoTime);
         bridge.message("Decoding 32 training images...");
         bridge.epoch(result(1, 2));
         bridge.message("skipped x.jpeg: broken");

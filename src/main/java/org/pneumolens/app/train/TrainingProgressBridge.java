@@ -4,7 +4,6 @@ import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
-import javafx.application.Platform;
 import org.pneumolens.core.train.EpochResult;
 import org.pneumolens.core.train.TrainingProgress;
 
@@ -14,10 +13,10 @@ import org.pneumolens.core.train.TrainingProgress;
  * {@link EpochResult}, and batch progress at most every {@value #BATCH_INTERVAL_MS} ms. Posting every batch
  * would flood the FX queue with hundreds of tiny updates a second on a small input size.
  */
-public final class TrainingChartBridge implements TrainingProgress {
+public final class TrainingProgressBridge implements TrainingProgress {
     static final long BATCH_INTERVAL_MS = 200;
 
-    /** Receives the updates on the thread {@code runLater} runs them on (the FX thread in the app). */
+    /** Receives the updates on the thread {@code runLater} runs them on (the executor's UI thread). */
     public interface Sink {
         void message(String text);
 
@@ -34,14 +33,10 @@ public final class TrainingChartBridge implements TrainingProgress {
     private long lastBatchPost;
     private boolean anyBatchPosted;
 
-    TrainingChartBridge(Sink sink, Consumer<Runnable> runLater, LongSupplier nanoClock) {
+    TrainingProgressBridge(Sink sink, Consumer<Runnable> runLater, LongSupplier nanoClock) {
         this.sink = Objects.requireNonNull(sink);
         this.runLater = Objects.requireNonNull(runLater);
         this.nanoClock = Objects.requireNonNull(nanoClock);
-    }
-
-    public static TrainingChartBridge toFxThread(Sink sink) {
-        return new TrainingChartBridge(sink, Platform::runLater, System::nanoTime);
     }
 
     @Override

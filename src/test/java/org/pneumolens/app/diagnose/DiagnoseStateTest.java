@@ -1,0 +1,75 @@
+package org.pneumolens.app.diagnose;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.pneumolens.core.image.GreyImage;
+import org.pneumolens.core.model.Prediction;
+
+/** The words and rows of one result, from a hand-made prediction: pure, no model, no toolkit. */
+class DiagnoseStateTest {
+    private static final GreyImage IMAGE = new GreyImage(4, 2, new float[8]);
+    private static final Overlay NORMAL_MAP = new Overlay("NORMAL", 4, 2, new int[8]);
+    private static final Overlay PNEUMONIA_MAP = new Overlay("PNEUMONIA", 4, 2, new int[8]);
+
+    private static Diagnosis diagnosis(double pneumonia, String label) {
+        Prediction p = new Prediction(List.of("NORMAL", "PNEUMONIA"), new double[]{1 - pneumonia, pneumonia}, label,
+                0.42, "PNEUMONIA");
+        return new Diagnosis(null, "chest.png", IMAGE, p, List.of(NORMAL_MAP, PNEUMONIA_MAP), "model-a");
+    }
+
+    @Test
+    void aPositiveResultSaysWhyAgainstTheThreshold() {
+        DiagnoseState s = DiagnoseState.of(diagnosis(0.87, "PNEUMONIA"), null);
+
+        assertEquals("PNEUMONIA", s.verdict());
+        assertEquals(DiagnoseState.Verdict.POSITIVE, s.kind());
+        assertEquals("P(PNEUMONIA) = 0.87 \u2265 threshold 0.42", s.reason());
+        assertEquals("Threshold: PNEUMONIA when P(PNEUMONIA) \u2265 0.42", s.threshold());
+        assertEquals("chest.png  \u2022  4 \u00d7 2 px", s.imageInfo());
+        assertEquals(List.of(new DiagnoseState.ProbabilityRow("NORMAL", 1 - 0.87, "13.0 %", false),
+                new DiagnoseState.ProbabilityRow("PNEUMONIA", 0.87, "87.0 %", true)), s.rows());
+        assertEquals("PNEUMONIA", s.overlayClass(), "the overlay starts on the predicted class");
+        assertSame(PNEUMONIA_MAP, s.overlay());
+    }
+
+    @Test
+    void aNegativeResultBelowTheThreshold() {
+        DiagnoseState s = DiagnoseState.of(diagnosis(0.30, "NORMAL"), null);
+
+        assertEquals(DiagnoseState.Verdict.NEGATIVE, s.kind());
+        assertEquals("P(PNEUMONIA) = 0.30 < threshold 0.42", s.reason());
+        assertEquals(true, s.rows().get(0).predicted());
+        assertSame(NORMAL_MAP, s.overlay());
+    }
+
+    @Test
+    void choosingAnotherClassChangesOnlyTheOverlayAndTheSameClassChangesNothing() {
+        DiagnoseState s = DiagnoseState.of(diagnosis(0.87, "PNEUMONIA"), null);
+
+        DiagnoseState other = s.withOverlayClass("NORMAL");
+
+        assertSame(NORMAL_MAP, other.overlay());
+        assertEquals(s.reason(), other.reason());
+        assertEquals(s.rows(), other.rows());
+        assertSame(s, s.withOverlayClass("PNEUMONIA"));
+        assertSame(s, s.withOverlayClass(null), "a choice box clearing its value keeps the state");
+        assertSame(s, s.withOverlayClass("EDEMA"), "not a class of this model");
+    }
+
+    @Test
+    void anImageWithoutAPredictionIsShownAsPending() {
+        DiagnoseState s = DiagnoseState.of(new Diagnosis(null, "chest.png", IMAGE, null, List.of(), "none"), "NORMAL");
+
+        assertEquals("Analysing\u2026", s.verdict());
+        assertEquals(DiagnoseState.Verdict.PENDING, s.kind());
+        assertNull(s.overlay());
+        assertEquals(List.of(), s.rows());
+        assertEquals(List.of(), s.classes());
+        assertEquals("", DiagnoseState.EMPTY.imageInfo());
+        assertEquals("\u2014", DiagnoseState.EMPTY.verdict());
+    }
+}
