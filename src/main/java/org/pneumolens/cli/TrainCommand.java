@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 import org.pneumolens.core.data.Dataset;
 import org.pneumolens.core.data.DatasetScanner;
 import org.pneumolens.core.data.ImageSet;
+import org.pneumolens.core.image.ImageLimits;
 import org.pneumolens.core.model.ModelFile;
 import org.pneumolens.core.train.EpochResult;
 import org.pneumolens.core.train.Trainer;
@@ -71,9 +72,9 @@ final class TrainCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         o.printf("train: %s %s%n", train.root(), train.counts());
         o.printf("val:   %s%n", valSet == null ? "patient-wise split of train" : valSet.root() + " " + valSet.counts());
-        train.skipped().forEach(s -> err.println("skipped " + s.path() + ": " + s.reason()));
+        train.skipped().forEach(s -> err.println("skipped " + ImageLimits.printable(s.path() + ": " + s.reason())));
         if (valSet != null) {
-            valSet.skipped().forEach(s -> err.println("skipped " + s.path() + ": " + s.reason()));
+            valSet.skipped().forEach(s -> err.println("skipped " + ImageLimits.printable(s.path() + ": " + s.reason())));
         }
         o.printf(Locale.ROOT, "config: %s%n", config);
         o.flush();
@@ -81,8 +82,10 @@ final class TrainCommand implements Callable<Integer> {
         TrainingProgress progress = new TrainingProgress() {
             @Override
             public void message(String text) {
-                o.println(text);
-                o.flush();
+                // Files that fail to decode are reported beside those the scan skipped: on stderr.
+                PrintWriter to = text.startsWith("skipped ") ? err : o;
+                to.println(ImageLimits.printable(text));
+                to.flush();
             }
 
             @Override

@@ -67,9 +67,9 @@ public final class ImageLimits {
         return step;
     }
 
-    /** The file name for messages, made printable. */
+    /** The file for messages, with its folder as given, made printable. */
     static String displayName(Path file) {
-        return printable(file.getFileName() == null ? file.toString() : file.getFileName().toString());
+        return printable(file.toString());
     }
 
     /**

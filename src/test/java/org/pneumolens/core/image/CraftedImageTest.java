@@ -36,7 +36,7 @@ class CraftedImageTest {
     private String refusal(Path f) {
         ImageDecodeException e = assertThrows(ImageDecodeException.class, () -> ImageDecoder.decodeGrey(f));
         assertFalse(e.getMessage().contains("\n"), e.getMessage());
-        assertTrue(e.getMessage().startsWith(f.getFileName().toString() + ": "), e.getMessage());
+        assertTrue(e.getMessage().startsWith(f + ": "), e.getMessage());
         return e.getMessage();
     }
 
@@ -213,6 +213,6 @@ class CraftedImageTest {
         Path f = file("a\nerror: forged\u001b[31m.png", new byte[]{1, 2, 3});
         ImageDecodeException e = assertThrows(ImageDecodeException.class, () -> ImageDecoder.decodeGrey(f));
         assertFalse(e.getMessage().contains("\n") || e.getMessage().contains("\u001b"), e.getMessage());
-        assertTrue(e.getMessage().startsWith("a\\u000aerror: forged\\u001b[31m.png: "), e.getMessage());
+        assertTrue(e.getMessage().startsWith(dir + "/a\\u000aerror: forged\\u001b[31m.png: "), e.getMessage());
     }
 }
