@@ -99,4 +99,17 @@ class CliHostileInputTest {
             assertEquals("", r.out());
         }
     }
+
+    @Test
+    void trainChecksItsTargetBeforeTraining() throws IOException {
+        Path existing = Files.writeString(dir.resolve("good-model.zip"), "a previous good model");
+        String data = FIXTURES.resolve("train").toString();
+        for (String out : List.of(existing.toString(), dir.toString(), existing.resolve("m.zip").toString(), "")) {
+            CliEndToEndTest.Result r = run("train", "--data", data, "--epochs", "1", "--size", "32", "--out", out);
+            assertEquals(ExitCodes.BAD_INPUT, r.code(), out + ": " + r.err());
+            assertTrue(r.err().startsWith("error: the output"), r.err());
+            assertFalse(r.out().contains("epoch "), "no training started: " + r.out());
+        }
+        assertEquals("a previous good model", Files.readString(existing));
+    }
 }
