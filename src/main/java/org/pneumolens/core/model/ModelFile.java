@@ -62,17 +62,35 @@ public final class ModelFile {
     }
 
     public static PneumoModel load(Path file) throws ModelFormatException {
-        String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
-        return load(ModelZip.read(file, name), name);
+        String name = ModelZip.printable(file.getFileName() == null ? file.toString() : file.getFileName().toString());
+        try {
+            return load(ModelZip.read(file, name), name);
+        } catch (RuntimeException e) {
+            throw unexpected(name, e);
+        }
     }
 
     public static PneumoModel load(InputStream in, String name) throws ModelFormatException {
-        return load(ModelZip.read(in, name), name);
+        try {
+            return load(ModelZip.read(in, name), name);
+        } catch (RuntimeException e) {
+            throw unexpected(name, e);
+        }
+    }
+
+    /** Whatever a library throws on a crafted file is still a refusal of that file, in one line. */
+    private static ModelFormatException unexpected(String name, RuntimeException e) {
+        return new ModelFormatException(name + " cannot be read as a model (" + e.getClass().getSimpleName() + ": "
+                + NetworkConfiguration.firstLine(e.getMessage()) + ")", e);
     }
 
     /** The metadata of a model file held in memory, checked, without building its network. */
     public static ModelMetadata readMetadata(byte[] bytes, String name) throws ModelFormatException {
-        return metadata(ModelZip.read(new ByteArrayInputStream(bytes), name), name);
+        try {
+            return metadata(ModelZip.read(new ByteArrayInputStream(bytes), name), name);
+        } catch (RuntimeException e) {
+            throw unexpected(name, e);
+        }
     }
 
     private static ModelMetadata metadata(Map<String, byte[]> entries, String name) throws ModelFormatException {
@@ -85,7 +103,8 @@ public final class ModelFile {
         try {
             meta = GSON.fromJson(new String(json, StandardCharsets.UTF_8), ModelMetadata.class);
         } catch (JsonParseException | StackOverflowError e) {
-            throw new ModelFormatException(name + ": model metadata is not valid JSON (" + e.getMessage() + ")", e);
+            throw new ModelFormatException(name + ": model metadata is not valid JSON ("
+                    + NetworkConfiguration.firstLine(e.getMessage()) + ")", e);
         }
         validate(meta, name);
         return meta;
@@ -108,7 +127,7 @@ public final class ModelFile {
             net.init(params, false);
         } catch (RuntimeException | OutOfMemoryError | StackOverflowError e) {
             throw new ModelFormatException(name + ": the network inside the model file cannot be built ("
-                    + e.getMessage() + ")", e);
+                    + NetworkConfiguration.firstLine(e.getMessage()) + ")", e);
         }
         return PneumoModel.checked(NativeHelpers.install(net), meta, name);
     }

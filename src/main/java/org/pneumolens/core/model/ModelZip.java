@@ -64,7 +64,7 @@ final class ModelZip {
         } catch (ModelFormatException e) {
             throw e;
         } catch (IOException e) {
-            throw new ModelFormatException("Cannot read model file " + name + ": " + e.getMessage(), e);
+            throw new ModelFormatException("Cannot read model file " + name + ": " + NetworkConfiguration.firstLine(e.getMessage()), e);
         }
         if (size > MAX_FILE_BYTES) {
             throw new ModelFormatException(name + " is " + (size >> 20) + " MB, larger than any model file this "
@@ -101,10 +101,13 @@ final class ModelZip {
             return kept;
         } catch (ZipException e) {
             throw notAZip(name, e);
+        } catch (IllegalArgumentException e) { // an entry name that is not UTF-8
+            throw new ModelFormatException(name + " is not a PneumoLens model file (a damaged zip archive: "
+                    + NetworkConfiguration.firstLine(e.getMessage()) + ")", e);
         } catch (ModelFormatException e) {
             throw e;
         } catch (IOException e) {
-            throw new ModelFormatException("Cannot read model file " + name + ": " + e.getMessage(), e);
+            throw new ModelFormatException("Cannot read model file " + name + ": " + NetworkConfiguration.firstLine(e.getMessage()), e);
         }
     }
 
@@ -124,13 +127,16 @@ final class ModelZip {
             }
         } catch (ZipException e) {
             throw notAZip(name, e);
+        } catch (IllegalArgumentException e) { // an entry name that is not UTF-8
+            throw new ModelFormatException(name + " is not a PneumoLens model file (a damaged zip archive: "
+                    + NetworkConfiguration.firstLine(e.getMessage()) + ")", e);
         } catch (ModelFormatException e) {
             throw e;
         } catch (IOException e) {
             if (e.getCause() instanceof ModelFormatException m) {
                 throw m;
             }
-            throw new ModelFormatException("Cannot read model " + name + ": " + e.getMessage(), e);
+            throw new ModelFormatException("Cannot read model " + name + ": " + NetworkConfiguration.firstLine(e.getMessage()), e);
         }
         if (!anyEntry) {
             throw new ModelFormatException(name + " is not a PneumoLens model file (not a zip archive)");
@@ -179,7 +185,7 @@ final class ModelZip {
 
     private static ModelFormatException notAZip(String name, ZipException e) {
         return new ModelFormatException(name + " is not a PneumoLens model file (not a zip archive, or a damaged "
-                + "one: " + e.getMessage() + ")", e);
+                + "one: " + NetworkConfiguration.firstLine(e.getMessage()) + ")", e);
     }
 
     /** An entry name as it may be shown: control characters escaped, at most 80 characters. */

@@ -41,7 +41,7 @@ public final class PneumoModel {
             out = model.output(new float[][]{new float[size * size], noise});
         } catch (RuntimeException | OutOfMemoryError | StackOverflowError e) {
             throw new ModelFormatException(name + ": the network does not accept the " + size + "x" + size
-                    + " grey input its metadata describes (" + e.getMessage() + ")", e);
+                    + " grey input its metadata describes (" + NetworkConfiguration.firstLine(e.getMessage()) + ")", e);
         }
         if (out.rank() != 2 || out.size(0) != 2 || out.size(1) != metadata.classes().size()) {
             throw new ModelFormatException(name + ": the network has " + (out.rank() == 2 ? out.size(1) : "?")
