@@ -175,7 +175,31 @@ public final class ModelFile {
             throw new ModelFormatException(name + ": model normalisation (mean " + in.mean() + ", std " + in.std()
                     + ") is out of range (finite, |mean| <= 1000, std in [1e-6, 1000])");
         }
+        ModelMetadata.Metrics v = m.valMetrics();
+        if (v != null) {
+            boolean figures = v.n() >= 0 && unitOrNaN(v.accuracy()) && unitOrNaN(v.sensitivity())
+                    && unitOrNaN(v.specificity()) && unitOrNaN(v.auc()) && unitOrNaN(v.ece());
+            int[][] c = v.confusion();
+            boolean confusion = c == null || (c.length == 2 && c[0] != null && c[1] != null && c[0].length == 2
+                    && c[1].length == 2 && c[0][0] >= 0 && c[0][1] >= 0 && c[1][0] >= 0 && c[1][1] >= 0);
+            if (!figures || !confusion) {
+                throw new ModelFormatException(name + ": model metadata has validation figures out of range");
+            }
+        }
+        for (String text : new String[]{m.name(), m.architecture(), m.createdAt(), m.appVersion()}) {
+            if (text != null && text.length() > MAX_TEXT) {
+                throw new ModelFormatException(name + ": model metadata has a text field longer than " + MAX_TEXT
+                        + " characters");
+            }
+        }
     }
+
+    private static boolean unitOrNaN(double v) {
+        return Double.isNaN(v) || (v >= 0 && v <= 1);
+    }
+
+    /** Longest name, architecture, date or version string accepted in metadata. */
+    static final int MAX_TEXT = 500;
 
     /** Input sizes a model may declare: those {@code TrainingConfig} trains (32 to 512), tests' 8 px nets and up. */
     static final int MIN_INPUT_SIZE = 8;

@@ -203,6 +203,10 @@ class HostileModelFileTest {
         edits.put("threshold 1", j -> j.replaceFirst("\"threshold\": [0-9.E-]+", "\"threshold\": 1.0"));
         edits.put("layout", j -> j.replaceFirst("\"layout\": \"N[A-Z]+\"", "\"layout\": \"XYZ\""));
         edits.put("channels", j -> j.replaceFirst("\"channels\": 1", "\"channels\": 3"));
+        edits.put("one class", j -> j.replaceFirst("\"NORMAL\",", ""));
+        edits.put("accuracy 2", j -> j.replaceFirst("\"accuracy\": [0-9.]+", "\"accuracy\": 2.0"));
+        edits.put("confusion row", j -> j.replaceFirst("\\[\\s*103,\\s*12\\s*\\]", "[103]"));
+        edits.put("long name", j -> j.replaceFirst("\"name\": \"", "\"name\": \"" + "x".repeat(600)));
         String json = new String(bundled.get(ModelFile.METADATA_ENTRY), StandardCharsets.UTF_8);
         for (var e : edits.entrySet()) {
             String edited = e.getValue().apply(json);
