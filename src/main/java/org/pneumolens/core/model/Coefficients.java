@@ -24,8 +24,10 @@ import org.nd4j.linalg.factory.Nd4j;
 final class Coefficients {
     /** Most parameters a model may have: 32 M floats, 128 MB (the bundled model has 0.58 M). */
     static final long MAX_PARAMS = 32L << 20;
-    /** Largest coefficients entry: the parameters plus a generous allowance for the two headers. */
-    static final long MAX_BYTES = MAX_PARAMS * Float.BYTES + 1024;
+    /** Room for the two headers (113 bytes for a vector), generously. */
+    static final long HEADER_BYTES = 1024;
+    /** Largest coefficients entry: the parameters plus the headers. */
+    static final long MAX_BYTES = MAX_PARAMS * Float.BYTES + HEADER_BYTES;
     private static final Set<String> ALLOCATION_MODES = Set.of("MIXED_DATA_TYPES", "LONG_SHAPE", "DIRECT", "HEAP",
             "JAVACPP");
 

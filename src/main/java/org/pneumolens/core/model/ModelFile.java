@@ -64,7 +64,8 @@ public final class ModelFile {
     public static PneumoModel load(Path file) throws ModelFormatException {
         String name = ModelZip.printable(file.getFileName() == null ? file.toString() : file.getFileName().toString());
         try {
-            return load(ModelZip.read(file, name), name);
+            NetworkHolder network = new NetworkHolder(name);
+            return load(ModelZip.read(file, name, network::coefficientBytes), network, name);
         } catch (RuntimeException e) {
             throw unexpected(name, e);
         }
@@ -72,7 +73,8 @@ public final class ModelFile {
 
     public static PneumoModel load(InputStream in, String name) throws ModelFormatException {
         try {
-            return load(ModelZip.read(in, name), name);
+            NetworkHolder network = new NetworkHolder(name);
+            return load(ModelZip.read(in, name, network::coefficientBytes), network, name);
         } catch (RuntimeException e) {
             throw unexpected(name, e);
         }
@@ -87,7 +89,7 @@ public final class ModelFile {
     /** The metadata of a model file held in memory, checked, without building its network. */
     public static ModelMetadata readMetadata(byte[] bytes, String name) throws ModelFormatException {
         try {
-            return metadata(ModelZip.read(new ByteArrayInputStream(bytes), name), name);
+            return metadata(ModelZip.read(new ByteArrayInputStream(bytes), name, null), name);
         } catch (RuntimeException e) {
             throw unexpected(name, e);
         }
@@ -110,7 +112,32 @@ public final class ModelFile {
         return meta;
     }
 
-    private static PneumoModel load(Map<String, byte[]> entries, String name) throws ModelFormatException {
+    /** The configuration, parsed once: first to bound the coefficients entry, then to build the network. */
+    private static final class NetworkHolder {
+        private final String name;
+        private MultiLayerConfiguration conf;
+        private long parameters;
+
+        NetworkHolder(String name) {
+            this.name = name;
+        }
+
+        long coefficientBytes(byte[] config) throws ModelFormatException {
+            parse(config);
+            return parameters * Float.BYTES + Coefficients.HEADER_BYTES;
+        }
+
+        void parse(byte[] config) throws ModelFormatException {
+            if (conf == null) {
+                MultiLayerConfiguration c = NetworkConfiguration.parse(new String(config, StandardCharsets.UTF_8), name);
+                parameters = NetworkConfiguration.parameterCount(c, name);
+                conf = c;
+            }
+        }
+    }
+
+    private static PneumoModel load(Map<String, byte[]> entries, NetworkHolder network, String name)
+            throws ModelFormatException {
         ModelMetadata meta = metadata(entries, name);
         byte[] config = entries.get(ModelZip.CONFIGURATION);
         byte[] coefficients = entries.get(ModelZip.COEFFICIENTS);
@@ -118,12 +145,11 @@ public final class ModelFile {
             throw new ModelFormatException(name + ": the model file has no network (" + ModelZip.CONFIGURATION
                     + " and " + ModelZip.COEFFICIENTS + " are both needed)");
         }
-        MultiLayerConfiguration conf = NetworkConfiguration.parse(new String(config, StandardCharsets.UTF_8), name);
-        long expected = NetworkConfiguration.parameterCount(conf, name);
-        INDArray params = Coefficients.parse(coefficients, expected, name);
+        network.parse(config);
+        INDArray params = Coefficients.parse(coefficients, network.parameters, name);
         MultiLayerNetwork net;
         try {
-            net = new MultiLayerNetwork(conf);
+            net = new MultiLayerNetwork(network.conf);
             net.init(params, false);
         } catch (RuntimeException | OutOfMemoryError | StackOverflowError e) {
             throw new ModelFormatException(name + ": the network inside the model file cannot be built ("

@@ -51,8 +51,26 @@ final class ModelZip {
     private ModelZip() {
     }
 
-    /** The kept entries of the model file at {@code file}, by name. */
-    static Map<String, byte[]> read(Path file, String name) throws ModelFormatException {
+    /** The largest coefficients entry a configuration allows, once the configuration has been read. */
+    @FunctionalInterface
+    interface CoefficientBound {
+        long bytesFor(byte[] configuration) throws ModelFormatException;
+    }
+
+    /** The bound of an entry: its allow-list bound, tightened for the coefficients once the configuration is known. */
+    private static long limit(String entry, Map<String, byte[]> kept, CoefficientBound bound) throws ModelFormatException {
+        long limit = ALLOWED.get(entry);
+        if (entry.equals(COEFFICIENTS) && bound != null && kept.containsKey(CONFIGURATION)) {
+            limit = Math.min(limit, bound.bytesFor(kept.get(CONFIGURATION)));
+        }
+        return limit;
+    }
+
+    /**
+     * The kept entries of the model file at {@code file}, by name; the configuration is read before the
+     * coefficients, so that {@code bound} (if given) can limit them to what the network needs.
+     */
+    static Map<String, byte[]> read(Path file, String name, CoefficientBound bound) throws ModelFormatException {
         long size;
         try {
             if (Files.isDirectory(file)) {
@@ -93,8 +111,12 @@ final class ModelZip {
             for (String entry : KEPT) {
                 ZipEntry e = entries.get(entry);
                 if (e != null) {
+                    long limit = limit(entry, kept, bound);
+                    if (e.getSize() > limit) {
+                        throw tooLarge(name, entry, limit);
+                    }
                     try (InputStream in = zip.getInputStream(e)) {
-                        kept.put(entry, bounded(in, ALLOWED.get(entry), budget, name, entry));
+                        kept.put(entry, bounded(in, limit, budget, name, entry));
                     }
                 }
             }
@@ -112,15 +134,15 @@ final class ModelZip {
     }
 
     /** The kept entries of a model zip read from {@code stream}, by name. */
-    static Map<String, byte[]> read(InputStream stream, String name) throws ModelFormatException {
+    static Map<String, byte[]> read(InputStream stream, String name, CoefficientBound bound) throws ModelFormatException {
         Map<String, byte[]> kept = new HashMap<>();
         long[] budget = {MAX_TOTAL_BYTES};
         boolean anyEntry = false;
         try (ZipInputStream zip = new ZipInputStream(new BoundedStream(stream, MAX_FILE_BYTES, name))) {
             for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
                 anyEntry = true;
-                long limit = allowed(e.getName(), name);
-                byte[] content = bounded(zip, limit, budget, name, e.getName());
+                allowed(e.getName(), name);
+                byte[] content = bounded(zip, limit(e.getName(), kept, bound), budget, name, e.getName());
                 if (KEPT.contains(e.getName()) && kept.put(e.getName(), content) != null) {
                     throw new ModelFormatException(name + ": model file holds the entry " + e.getName() + " twice");
                 }
@@ -180,7 +202,8 @@ final class ModelZip {
 
     private static ModelFormatException tooLarge(String name, String entry, long limit) {
         return new ModelFormatException(name + ": model file entry " + entry + " is larger than the "
-                + (limit >= 1 << 20 ? (limit >> 20) + " MB" : (limit >> 10) + " KB") + " accepted for it");
+                + (limit >= 1 << 20 ? (limit >> 20) + " MB" : limit >= 1 << 10 ? (limit >> 10) + " KB" : limit + " bytes")
+            + " accepted for it");
     }
 
     private static ModelFormatException notAZip(String name, ZipException e) {

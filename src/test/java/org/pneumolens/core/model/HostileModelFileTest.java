@@ -131,6 +131,13 @@ class HostileModelFileTest {
         assertRefused(zip("empty.zip", bundledWith(ModelZip.COEFFICIENTS, new byte[0])), "coefficients.bin");
         byte[] shorter = java.util.Arrays.copyOf(good, good.length - 4);
         assertRefused(zip("short.zip", bundledWith(ModelZip.COEFFICIENTS, shorter)), "bytes");
+        // More than the configuration's parameters need (plus headers): refused by its declared size, unread.
+        Path padded = zip("padded.zip", bundledWith(ModelZip.COEFFICIENTS, java.util.Arrays.copyOf(good, good.length + (4 << 20))));
+        assertRefused(padded, "larger than the 2 MB accepted");
+        try (InputStream in = Files.newInputStream(padded)) {
+            String m = assertThrows(ModelFormatException.class, () -> ModelFile.load(in, "stream")).getMessage();
+            assertTrue(m.contains("larger than the 2 MB accepted"), m);
+        }
         byte[] longer = java.util.Arrays.copyOf(good, good.length + 4);
         assertRefused(zip("long.zip", bundledWith(ModelZip.COEFFICIENTS, longer)), "bytes");
 
