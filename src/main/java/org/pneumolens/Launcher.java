@@ -3,6 +3,7 @@ package org.pneumolens;
 import org.pneumolens.app.PneumoLensApp;
 import org.pneumolens.app.model.BundledModelPreload;
 import org.pneumolens.cli.PneumoLensCli;
+import org.pneumolens.core.io.SerialFilter;
 import org.pneumolens.core.model.NativeMemory;
 
 /**
@@ -15,6 +16,7 @@ public final class Launcher {
     }
 
     public static void main(String[] args) throws InterruptedException {
+        SerialFilter.rejectAll(); // first: nothing may deserialize Java objects, whatever a file holds
         NativeMemory.limit(); // before anything loads ND4J
         if (args.length > 0 && PneumoLensCli.SUBCOMMANDS.contains(args[0])) {
             System.exit(PneumoLensCli.run(args));

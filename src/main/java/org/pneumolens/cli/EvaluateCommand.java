@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.pneumolens.core.data.DatasetScanner;
 import org.pneumolens.core.data.ImageSet;
+import org.pneumolens.core.image.ImageLimits;
 import org.pneumolens.core.metrics.Evaluation;
 import org.pneumolens.core.model.ModelEvaluator;
 import org.pneumolens.core.model.PneumoModel;
@@ -36,19 +37,20 @@ final class EvaluateCommand implements Callable<Integer> {
         ImageSet set = DatasetScanner.scan(data);
         var err = spec.commandLine().getErr();
         ModelEvaluator.Report report = ModelEvaluator.evaluate(model, set, () -> false, done -> { });
-        report.skipped().forEach(s -> err.println("skipped " + s.path() + ": " + s.reason()));
+        report.skipped().forEach(s -> err.println("skipped " + ImageLimits.printable(s.path().toString()) + ": "
+                + ImageLimits.printable(s.reason())));
         Evaluation e = report.evaluation();
         var out = spec.commandLine().getOut();
         if (json) {
             JsonObject o = new JsonObject();
             o.addProperty("n", e.n());
-            o.addProperty("accuracy", e.accuracy());
-            o.addProperty("sensitivity", e.sensitivity());
-            o.addProperty("specificity", e.specificity());
-            o.addProperty("balancedAccuracy", e.balancedAccuracy());
-            o.addProperty("auc", e.auc());
-            o.addProperty("ece", e.ece());
-            o.addProperty("threshold", e.threshold());
+            figure(o, "accuracy", e.accuracy());
+            figure(o, "sensitivity", e.sensitivity());
+            figure(o, "specificity", e.specificity());
+            figure(o, "balancedAccuracy", e.balancedAccuracy());
+            figure(o, "auc", e.auc());
+            figure(o, "ece", e.ece());
+            figure(o, "threshold", e.threshold());
             JsonArray confusion = new JsonArray();
             for (int[] row : e.confusion()) {
                 JsonArray r = new JsonArray();
@@ -68,6 +70,19 @@ final class EvaluateCommand implements Callable<Integer> {
                     e.accuracy(), e.sensitivity(), e.specificity(), e.auc(), e.ece());
             out.printf(Locale.ROOT, "confusion [[tn fp] [fn tp]]: [[%d %d] [%d %d]]%n", c[0][0], c[0][1], c[1][0], c[1][1]);
         }
+        if (out.checkError()) {
+            err.println("error: the figures could not be written to standard output (closed, or disk full)");
+            return ExitCodes.BAD_INPUT;
+        }
         return 0;
+    }
+
+    /** A figure, or JSON null where it is undefined (sensitivity without positives, AUC with one class). */
+    private static void figure(JsonObject o, String key, double v) {
+        if (Double.isFinite(v)) {
+            o.addProperty(key, v);
+        } else {
+            o.add(key, com.google.gson.JsonNull.INSTANCE);
+        }
     }
 }

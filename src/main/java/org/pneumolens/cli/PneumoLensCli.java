@@ -20,12 +20,17 @@ public final class PneumoLensCli {
     /** Runs with the given streams; used by tests to read what a user would see. */
     public static int run(java.io.PrintWriter out, java.io.PrintWriter err, String... args) {
         CommandLine cl = new CommandLine(new PneumoLensCli());
+        // No "@file" argument expansion: "predict *" in a folder holding a planted "@args" would read options
+        // (say --model evil.zip) from it, and an image named "@x.jpeg" would be read as an argument file.
+        cl.setExpandAtFiles(false);
         cl.setOut(out);
         cl.setErr(err);
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
-            if (ex instanceof IOException || ex instanceof IllegalArgumentException) {
+            if (ex instanceof IOException || ex instanceof IllegalArgumentException
+                    || ex instanceof org.pneumolens.core.model.ModelOutputException) {
                 // Bad file, folder, model or value: the message is written for the user.
-                commandLine.getErr().println("error: " + ex.getMessage());
+                commandLine.getErr().println("error: " + org.pneumolens.core.image.ImageLimits.printable(
+                        String.valueOf(ex.getMessage())));
                 return ExitCodes.BAD_INPUT;
             }
             org.slf4j.LoggerFactory.getLogger(PneumoLensCli.class).error("unexpected failure", ex);

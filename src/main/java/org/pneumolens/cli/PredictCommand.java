@@ -7,6 +7,8 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.pneumolens.core.image.ImageDecodeException;
 import org.pneumolens.core.image.ImageDecoder;
+import org.pneumolens.core.image.ImageLimits;
+import org.pneumolens.core.model.ModelOutputException;
 import org.pneumolens.core.model.PneumoModel;
 import org.pneumolens.core.model.Prediction;
 import picocli.CommandLine.Command;
@@ -15,10 +17,17 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** Classifies image files; a bad file is reported on stderr and the others are still classified. */
+/**
+ * Classifies image files. Every file gets one line: its prediction on stdout, or why it could not be judged on
+ * stderr; whatever one file does (a decoder error, out of memory, NaN outputs), the batch goes on to the next.
+ */
 @Command(name = "predict", description = "Classify chest X-ray images (NORMAL / PNEUMONIA).")
 final class PredictCommand implements Callable<Integer> {
+    private static final Logger LOG = LoggerFactory.getLogger(PredictCommand.class);
+
     @Parameters(arity = "1..*", paramLabel = "IMAGE", description = "PNG, JPEG, BMP or GIF files")
     List<Path> images;
 
@@ -36,14 +45,37 @@ final class PredictCommand implements Callable<Integer> {
         PneumoModel model = modelOption.load();
         var out = spec.commandLine().getOut();
         var err = spec.commandLine().getErr();
-        int failures = 0;
+        int unreadable = 0;
+        int internal = 0;
         for (Path file : images) {
+            String shown = ImageLimits.printable(file.toString());
             Prediction p;
             try {
                 p = model.predict(ImageDecoder.decodeGrey(file));
             } catch (ImageDecodeException e) {
-                err.println("error: " + e.getMessage());
-                failures++;
+                err.println("error: " + ImageLimits.printable(e.getMessage()));
+                err.flush();
+                unreadable++;
+                continue;
+            } catch (ModelOutputException e) {
+                err.println("error: " + shown + ": " + e.getMessage());
+                err.flush();
+                unreadable++;
+                continue;
+            } catch (OutOfMemoryError e) {
+                // Recoverable here: what the failed decode or forward pass allocated is garbage now.
+                err.println("error: " + shown + ": not enough memory to read this image");
+                err.flush();
+                unreadable++;
+                continue;
+            } catch (Throwable e) { // one bad file never ends the batch; a bug in a library is still a bug
+                if (e instanceof VirtualMachineError && !(e instanceof StackOverflowError)) {
+                    throw e;
+                }
+                LOG.error("unexpected failure on {}", shown, e);
+                err.println("error: " + shown + ": unexpected failure (" + ImageLimits.printable(e.toString()) + ")");
+                err.flush();
+                internal++;
                 continue;
             }
             if (json) {
@@ -55,7 +87,7 @@ final class PredictCommand implements Callable<Integer> {
                 o.addProperty("label", p.label());
                 out.println(Json.compact(o));
             } else {
-                StringBuilder sb = new StringBuilder(file.toString()).append(": ").append(p.label()).append("  (");
+                StringBuilder sb = new StringBuilder(shown).append(": ").append(p.label()).append("  (");
                 p.asMap().forEach((k, v) -> sb.append(String.format(Locale.ROOT, "%s %.1f%%, ", k, 100 * v)));
                 sb.setLength(sb.length() - 2);
                 sb.append(String.format(Locale.ROOT, "; threshold %.3f on %s)", p.threshold(), p.positiveClass()));
@@ -63,7 +95,15 @@ final class PredictCommand implements Callable<Integer> {
             }
             out.flush();
         }
-        return failures == 0 ? 0 : ExitCodes.BAD_INPUT;
+        if (out.checkError()) {
+            err.println("error: the predictions could not be written to standard output (closed, or disk full)");
+            return ExitCodes.BAD_INPUT;
+        }
+        if (unreadable + internal > 0) {
+            err.printf(Locale.ROOT, "predicted %d of %d files; %d could not be read%n",
+                    images.size() - unreadable - internal, images.size(), unreadable + internal);
+        }
+        return internal > 0 ? ExitCodes.INTERNAL : unreadable > 0 ? ExitCodes.BAD_INPUT : 0;
     }
 
     private static double round(double v) {

@@ -1,12 +1,20 @@
 package org.pneumolens.cli;
 
 import java.io.PrintWriter;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.pneumolens.core.data.Dataset;
 import org.pneumolens.core.data.DatasetScanner;
 import org.pneumolens.core.data.ImageSet;
+import org.pneumolens.core.image.ImageLimits;
+import org.pneumolens.core.io.OutputTarget;
+import org.pneumolens.core.model.BundledModel;
 import org.pneumolens.core.model.ModelFile;
 import org.pneumolens.core.train.EpochResult;
 import org.pneumolens.core.train.Trainer;
@@ -54,8 +62,12 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--seed", description = "Random seed (default: ${DEFAULT-VALUE})")
     long seed = D.seed();
 
-    @Option(names = {"-o", "--out"}, paramLabel = "FILE", description = "Where to save the model (default: ${DEFAULT-VALUE})")
+    @Option(names = {"-o", "--out"}, paramLabel = "FILE", description = "Where to save the model (default: ${DEFAULT-VALUE}); "
+            + "checked before training starts")
     Path out = Path.of("pneumolens-model.zip");
+
+    @Option(names = "--overwrite", description = "Replace an existing file at --out")
+    boolean overwrite;
 
     @Spec
     CommandSpec spec;
@@ -64,6 +76,10 @@ final class TrainCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         TrainingConfig config = new TrainingConfig(epochs, batch, lr, size, !noAugment, !noClassWeights, patience,
                 D.valFraction(), seed);
+        // The target is checked now, not after an hour of training. Until the run ends, each improvement goes to
+        // a checkpoint beside it, so a killed run never replaces a good model at --out with an early epoch.
+        Path target = OutputTarget.check(out.toString(), overwrite, ownFiles());
+        Path checkpoint = target.resolveSibling(target.getFileName() + ".checkpoint");
         Dataset dataset = DatasetScanner.scanDataset(data);
         ImageSet train = dataset.train();
         ImageSet valSet = val != null ? DatasetScanner.scan(val) : dataset.val();
@@ -71,9 +87,9 @@ final class TrainCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         o.printf("train: %s %s%n", train.root(), train.counts());
         o.printf("val:   %s%n", valSet == null ? "patient-wise split of train" : valSet.root() + " " + valSet.counts());
-        train.skipped().forEach(s -> err.println("skipped " + s.path() + ": " + s.reason()));
+        train.skipped().forEach(s -> err.println("skipped " + ImageLimits.printable(s.path() + ": " + s.reason())));
         if (valSet != null) {
-            valSet.skipped().forEach(s -> err.println("skipped " + s.path() + ": " + s.reason()));
+            valSet.skipped().forEach(s -> err.println("skipped " + ImageLimits.printable(s.path() + ": " + s.reason())));
         }
         o.printf(Locale.ROOT, "config: %s%n", config);
         o.flush();
@@ -81,8 +97,10 @@ final class TrainCommand implements Callable<Integer> {
         TrainingProgress progress = new TrainingProgress() {
             @Override
             public void message(String text) {
-                o.println(text);
-                o.flush();
+                // Files that fail to decode are reported beside those the scan skipped: on stderr.
+                PrintWriter to = text.startsWith("skipped ") ? err : o;
+                to.println(ImageLimits.printable(text));
+                to.flush();
             }
 
             @Override
@@ -106,20 +124,40 @@ final class TrainCommand implements Callable<Integer> {
             public void improved(TrainingResult best) {
                 try {
                     // Checkpoint: a long run interrupted later still leaves its best model on disk.
-                    ModelFile.save(best.model().network(), best.model().metadata(), out);
+                    ModelFile.save(best.model().network(), best.model().metadata(), checkpoint);
                 } catch (java.io.IOException e) {
-                    err.println("warning: could not write checkpoint " + out + ": " + e.getMessage());
+                    err.println("warning: could not write checkpoint " + checkpoint + ": " + e.getMessage());
                 }
             }
         };
         TrainingResult result = new Trainer(config, progress, () -> false).train(train, valSet);
-        ModelFile.save(result.model().network(), result.model().metadata(), out);
+        ModelFile.save(result.model().network(), result.model().metadata(), target);
+        Files.deleteIfExists(checkpoint);
         var e = result.valEvaluation();
         o.printf(Locale.ROOT, "best epoch %d of %d%s; threshold %.4f on %s%n", result.bestEpoch(), result.history().size(),
                 result.earlyStopped() ? " (early stop)" : "", e.threshold(), result.model().metadata().positiveClass());
         o.printf(Locale.ROOT, "val: accuracy %.4f sensitivity %.4f specificity %.4f AUC %.4f ECE %.4f (n=%d)%n",
                 e.accuracy(), e.sensitivity(), e.specificity(), e.auc(), e.ece(), e.n());
-        o.printf("saved %s%n", out.toAbsolutePath());
+        o.printf("saved %s%n", target);
         return 0;
+    }
+
+    /** The running jar and the bundled model, wherever they are plain files: never a training target. */
+    private static List<Path> ownFiles() {
+        List<Path> own = new ArrayList<>();
+        try {
+            own.add(Path.of(TrainCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI()));
+        } catch (URISyntaxException | RuntimeException e) {
+            // Not loaded from a file: nothing to protect there.
+        }
+        try {
+            URL bundled = BundledModel.class.getResource(BundledModel.RESOURCE);
+            if (bundled != null && "file".equals(bundled.getProtocol())) {
+                own.add(Path.of(bundled.toURI()));
+            }
+        } catch (URISyntaxException | RuntimeException e) {
+            // Inside the jar, which is protected above.
+        }
+        return own;
     }
 }

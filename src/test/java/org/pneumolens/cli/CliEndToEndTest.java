@@ -101,7 +101,7 @@ class CliEndToEndTest {
         for (Path f : List.of(empty, text, dir.resolve("missing.png"))) {
             Result r = run("predict", "--model", model.toString(), f.toString());
             assertEquals(ExitCodes.BAD_INPUT, r.code(), f.toString());
-            assertTrue(r.err().startsWith("error: " + f.getFileName()), r.err());
+            assertTrue(r.err().startsWith("error: " + f + ": "), r.err());
             assertFalse(r.err().contains("\tat "), "no stack trace: " + r.err());
         }
     }

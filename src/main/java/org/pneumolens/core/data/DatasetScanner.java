@@ -1,6 +1,7 @@
 package org.pneumolens.core.data;
 
 import java.io.IOException;
+import java.nio.file.FileVisitOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,6 +19,9 @@ import org.pneumolens.core.image.ImageDecoder;
  * decode are reported later by the loader, again per file.
  */
 public final class DatasetScanner {
+    /** How deep below a class folder images are looked for. */
+    private static final int MAX_DEPTH = 16;
+
     private DatasetScanner() {
     }
 
@@ -84,12 +88,13 @@ public final class DatasetScanner {
     }
 
     private static List<Path> listFiles(Path dir, List<SkippedFile> skipped) {
-        try (Stream<Path> s = Files.walk(dir)) {
+        // Links are followed (a class folder may be a symlink to the images); a loop ends the walk with an error.
+        try (Stream<Path> s = Files.walk(dir, MAX_DEPTH, FileVisitOption.FOLLOW_LINKS)) {
             return s.filter(Files::isRegularFile)
                     .filter(p -> !p.getFileName().toString().startsWith("."))
                     .sorted()
                     .toList();
-        } catch (IOException e) {
+        } catch (IOException | java.io.UncheckedIOException e) {
             skipped.add(new SkippedFile(dir, "cannot read folder: " + e.getMessage()));
             return List.of();
         }
@@ -100,7 +105,7 @@ public final class DatasetScanner {
         if (!ImageDecoder.hasImageExtension(f)) {
             return "not an image file (extension)";
         }
-        byte[] head = new byte[8];
+        byte[] head = new byte[16];
         int n;
         try (var in = Files.newInputStream(f)) {
             n = in.readNBytes(head, 0, head.length);
@@ -110,17 +115,9 @@ public final class DatasetScanner {
         if (n == 0) {
             return "empty file";
         }
-        if (n < 4 || !knownMagic(head)) {
+        if (!ImageDecoder.looksLikeImage(java.util.Arrays.copyOf(head, n))) {
             return "not an image (unknown file header)";
         }
         return null;
-    }
-
-    private static boolean knownMagic(byte[] h) {
-        boolean png = (h[0] & 0xff) == 0x89 && h[1] == 'P' && h[2] == 'N' && h[3] == 'G';
-        boolean jpeg = (h[0] & 0xff) == 0xFF && (h[1] & 0xff) == 0xD8;
-        boolean gif = h[0] == 'G' && h[1] == 'I' && h[2] == 'F';
-        boolean bmp = h[0] == 'B' && h[1] == 'M';
-        return png || jpeg || gif || bmp;
     }
 }

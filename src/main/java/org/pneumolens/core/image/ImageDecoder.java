@@ -7,11 +7,10 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import javax.imageio.ImageIO;
+import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
 import javax.imageio.stream.MemoryCacheImageInputStream;
@@ -21,6 +20,10 @@ import javax.imageio.stream.MemoryCacheImageInputStream;
  * (first frame) into a {@link GreyImage}. Every failure becomes an {@link ImageDecodeException} whose message
  * names the file and the reason, so callers can show it to a user as it is. Grey JPEGs, the usual X-ray, take a
  * quicker route ({@link GreyJpegReader}) to the same pixels.
+ *
+ * <p>Every file may be crafted: the format is recognised from its first bytes and read only by the JDK's (or, for
+ * JPEG, TwelveMonkeys') reader for it, never by whatever other ImageIO plugin is on the class path; the file size,
+ * declared pixel size and JPEG scan count are checked before decoding ({@link ImageLimits}).
  */
 public final class ImageDecoder {
     /** File extensions offered in file choosers and accepted when scanning datasets. */
@@ -33,6 +36,11 @@ public final class ImageDecoder {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         int dot = name.lastIndexOf('.');
         return dot >= 0 && EXTENSIONS.contains(name.substring(dot + 1));
+    }
+
+    /** Whether a file starting with {@code head} (16 bytes suffice) is PNG, JPEG, BMP or GIF by its magic bytes. */
+    public static boolean looksLikeImage(byte[] head) {
+        return ImageFormat.sniff(head) != null;
     }
 
     public static GreyImage decodeGrey(Path file) throws ImageDecodeException {
@@ -49,46 +57,82 @@ public final class ImageDecoder {
     }
 
     public static BufferedImage decode(Path file) throws ImageDecodeException {
-        String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
+        String name = ImageLimits.displayName(file);
         long size;
         try {
+            if (Files.isDirectory(file)) {
+                throw new ImageDecodeException(name + ": is a folder, not an image");
+            }
             size = Files.size(file);
         } catch (NoSuchFileException e) {
             throw new ImageDecodeException(name + ": file not found");
+        } catch (ImageDecodeException e) {
+            throw e;
         } catch (IOException e) {
-            throw new ImageDecodeException(name + ": cannot be read (" + e.getMessage() + ")", e);
-        }
-        if (Files.isDirectory(file)) {
-            throw new ImageDecodeException(name + ": is a folder, not an image");
+            throw new ImageDecodeException(name + ": cannot be read (" + ImageLimits.printable(String.valueOf(e.getMessage())) + ")", e);
         }
         if (size == 0) {
             throw new ImageDecodeException(name + ": file is empty");
         }
-        BufferedImage greyJpeg = GreyJpegReader.read(file); // null: not one, or not a clean one; go the general way
-        if (greyJpeg != null) {
-            return greyJpeg;
+        if (size > ImageLimits.MAX_FILE_BYTES) {
+            throw new ImageDecodeException(name + ": file is " + (size >> 20) + " MB, more than the "
+                    + (ImageLimits.MAX_FILE_BYTES >> 20) + " MB accepted for an image");
         }
-        // The whole file is read into memory and decoded through a memory-cached stream. ImageIO's own
-        // createImageInputStream would, with ImageIO's default setting, first copy a file stream into a temporary
-        // file on disk, which cost about 2 ms per X-ray. A radiograph is a few MB at most.
-        try (ImageInputStream iis = new MemoryCacheImageInputStream(new ByteArrayInputStream(Files.readAllBytes(file)))) {
-            Iterator<ImageReader> readers = ImageIO.getImageReaders(iis);
-            if (!readers.hasNext()) {
+        try {
+            byte[] bytes = Files.readAllBytes(file);
+            ImageFormat format = ImageFormat.sniff(bytes);
+            if (format == null) {
                 throw new ImageDecodeException(name + ": not a supported image (PNG, JPEG, BMP or GIF)");
             }
-            ImageReader reader = readers.next();
+            if (format == ImageFormat.JPEG) {
+                int subsampling = ImageLimits.checkJpeg(bytes, name);
+                // Grey JPEGs, nearly every X-ray, take the quicker route unless they are to be subsampled.
+                BufferedImage greyJpeg = subsampling == 1 ? GreyJpegReader.read(file) : null;
+                if (greyJpeg != null) {
+                    return greyJpeg;
+                }
+            }
+            return read(bytes, format, name);
+        } catch (ImageDecodeException e) {
+            throw e;
+        } catch (IOException | RuntimeException | LinkageError | OutOfMemoryError | StackOverflowError e) {
+            // ImageIO reports truncated data as IIOException, EOFException or, for some codecs,
+            // IndexOutOfBounds/IllegalArgument: all mean the same thing to the user.
+            throw new ImageDecodeException(name + ": image data is damaged or truncated (" + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : ": " + ImageLimits.printable(e.getMessage())) + ")", e);
+        }
+    }
+
+    /**
+     * Decodes with the one reader chosen for the format ({@link ImageFormat}): the declared size is checked
+     * before any pixel is read, and an image larger than {@link ImageLimits#FULL_DECODE_PIXELS} is decoded
+     * subsampled. The whole file is read into memory and decoded through a memory-cached stream: ImageIO's own
+     * createImageInputStream would first copy a file stream into a temporary file on disk (~2 ms per X-ray).
+     */
+    private static BufferedImage read(byte[] bytes, ImageFormat format, String name) throws IOException {
+        try (ImageInputStream iis = new MemoryCacheImageInputStream(new ByteArrayInputStream(bytes))) {
+            ImageReader reader = format.createReader(iis);
+            if (reader == null) {
+                throw new ImageDecodeException(name + ": not a readable " + format + " image");
+            }
             List<String> warnings = new ArrayList<>();
             reader.addIIOReadWarningListener((source, warning) -> warnings.add(warning));
             try {
                 reader.setInput(iis, true, true);
                 // Index 0: the first frame of a GIF, the only image of the other formats.
-                BufferedImage img = reader.read(0);
+                int subsampling = ImageLimits.subsampling(reader.getWidth(0), reader.getHeight(0), name);
+                ImageReadParam param = reader.getDefaultReadParam();
+                if (subsampling > 1) {
+                    param.setSourceSubsampling(subsampling, subsampling, 0, 0);
+                }
+                BufferedImage img = reader.read(0, param);
                 // A truncated JPEG decodes "successfully" with its missing part painted grey; the reader only
                 // warns. Classifying half an X-ray would be worse than refusing it.
                 for (String w : warnings) {
                     String lower = w.toLowerCase(Locale.ROOT);
                     if (lower.contains("premature end") || lower.contains("truncat") || lower.contains("corrupt")) {
-                        throw new ImageDecodeException(name + ": image data is damaged or truncated (" + w + ")");
+                        throw new ImageDecodeException(name + ": image data is damaged or truncated ("
+                                + ImageLimits.printable(w) + ")");
                     }
                 }
                 if (img == null || img.getWidth() <= 0 || img.getHeight() <= 0) {
@@ -98,13 +142,6 @@ public final class ImageDecoder {
             } finally {
                 reader.dispose();
             }
-        } catch (ImageDecodeException e) {
-            throw e;
-        } catch (IOException | RuntimeException e) {
-            // ImageIO reports truncated data as IIOException, EOFException or, for some codecs,
-            // IndexOutOfBounds/IllegalArgument: all mean the same thing to the user.
-            throw new ImageDecodeException(name + ": image data is damaged or truncated (" + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")", e);
         }
     }
 

@@ -76,6 +76,7 @@ public final class BinaryMetrics {
 
     /** ROC points from the strictest threshold (nothing positive) to the loosest (everything positive). */
     public static List<Evaluation.RocPoint> roc(boolean[] positive, double[] score) {
+        check(positive, score);
         double[] thresholds = candidateThresholds(score);
         long p = 0;
         for (boolean b : positive) if (b) p++;
@@ -99,6 +100,7 @@ public final class BinaryMetrics {
      * Ties go to the candidate closest to 0.5, the untuned softmax decision.
      */
     public static double youdenThreshold(boolean[] positive, double[] score) {
+        check(positive, score);
         double best = -1;
         double bestT = 0.5;
         for (double t : candidateThresholds(score)) {
@@ -125,6 +127,7 @@ public final class BinaryMetrics {
     }
 
     public static double expectedCalibrationError(boolean[] positive, double[] score) {
+        check(positive, score);
         double[] sumP = new double[ECE_BINS];
         double[] sumY = new double[ECE_BINS];
         int[] count = new int[ECE_BINS];
@@ -157,9 +160,15 @@ public final class BinaryMetrics {
         return b == 0 ? Double.NaN : (double) a / b;
     }
 
+    /** Scores must be probabilities: a NaN is an error, never a figure (it once made an AUC of 1.0). */
     private static void check(boolean[] positive, double[] score) {
         if (positive.length != score.length) {
             throw new IllegalArgumentException(positive.length + " labels but " + score.length + " scores");
+        }
+        for (int i = 0; i < score.length; i++) {
+            if (!(score[i] >= 0 && score[i] <= 1)) {
+                throw new IllegalArgumentException("score " + i + " is " + score[i] + ", not a probability in [0, 1]");
+            }
         }
     }
 }

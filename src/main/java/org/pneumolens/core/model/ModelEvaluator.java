@@ -55,6 +55,11 @@ public final class ModelEvaluator {
             INDArray out = model.output(inputs);
             for (int i = from; i < to; i++) {
                 double[] p = out.getRow(i - from).toDoubleVector();
+                String problem = PneumoModel.notProbabilities(p);
+                if (problem != null) {
+                    throw new ModelOutputException("the model's output for " + data.kept().get(i).path()
+                            + " is not a probability vector (" + problem + "); no figure can be computed");
+                }
                 Prediction pred = model.label(p);
                 positive[i] = data.labels()[i] == pos;
                 score[i] = p[pos];

@@ -9,24 +9,29 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Map;
 import java.util.zip.ZipEntry;
-import java.util.zip.ZipException;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
+import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
+import org.nd4j.linalg.api.ndarray.INDArray;
 import org.pneumolens.core.io.AtomicFiles;
 
 /**
  * A model file is DL4J's {@link ModelSerializer} zip with one more entry, {@value #METADATA_ENTRY}. Saving goes
  * through a temporary file in the target folder and an atomic move, so a crash never leaves a half-written
- * model where a good one was.
+ * model where a good one was. Loading never goes through {@code ModelSerializer}, which deserializes Java
+ * objects from some entries: the zip is read through an allow-list ({@link ModelZip}), the network is built
+ * from its JSON configuration and the parameters are parsed by {@link Coefficients}, all with bounded sizes.
  */
 public final class ModelFile {
     public static final String METADATA_ENTRY = "pneumolens-metadata.json";
+    /** Optional entry describing the images the model was trained on (read only as JSON, at most 32 MB). */
+    public static final String INPUT_CHECK_ENTRY = "pneumolens-inputcheck.json";
     public static final Gson GSON = new GsonBuilder().setPrettyPrinting().serializeSpecialFloatingPointValues().create();
 
     static {
@@ -57,66 +62,98 @@ public final class ModelFile {
     }
 
     public static PneumoModel load(Path file) throws ModelFormatException {
-        String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
-        byte[] bytes;
+        String name = ModelZip.printable(file.getFileName() == null ? file.toString() : file.getFileName().toString());
         try {
-            bytes = Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
-            throw new ModelFormatException("Model file not found: " + file);
-        } catch (IOException e) {
-            throw new ModelFormatException("Cannot read model file " + name + ": " + e.getMessage(), e);
+            NetworkHolder network = new NetworkHolder(name);
+            return load(ModelZip.read(file, name, network::coefficientBytes), network, name);
+        } catch (RuntimeException e) {
+            throw unexpected(name, e);
         }
-        return load(bytes, name);
     }
 
     public static PneumoModel load(InputStream in, String name) throws ModelFormatException {
         try {
-            return load(in.readAllBytes(), name);
-        } catch (IOException e) {
-            throw new ModelFormatException("Cannot read model " + name + ": " + e.getMessage(), e);
+            NetworkHolder network = new NetworkHolder(name);
+            return load(ModelZip.read(in, name, network::coefficientBytes), network, name);
+        } catch (RuntimeException e) {
+            throw unexpected(name, e);
         }
     }
 
+    /** Whatever a library throws on a crafted file is still a refusal of that file, in one line. */
+    private static ModelFormatException unexpected(String name, RuntimeException e) {
+        return new ModelFormatException(name + " cannot be read as a model (" + e.getClass().getSimpleName() + ": "
+                + NetworkConfiguration.firstLine(e.getMessage()) + ")", e);
+    }
+
+    /** The metadata of a model file held in memory, checked, without building its network. */
     public static ModelMetadata readMetadata(byte[] bytes, String name) throws ModelFormatException {
-        String json = null;
-        boolean anyEntry = false;
-        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(bytes))) {
-            for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
-                anyEntry = true;
-                if (e.getName().equals(METADATA_ENTRY)) {
-                    json = new String(zip.readAllBytes(), StandardCharsets.UTF_8);
-                }
-            }
-        } catch (ZipException e) {
-            throw new ModelFormatException(name + " is not a PneumoLens model file (not a zip archive)", e);
-        } catch (IOException e) {
-            throw new ModelFormatException("Cannot read model " + name + ": " + e.getMessage(), e);
+        try {
+            return metadata(ModelZip.read(new ByteArrayInputStream(bytes), name, null), name);
+        } catch (RuntimeException e) {
+            throw unexpected(name, e);
         }
-        if (!anyEntry) {
-            throw new ModelFormatException(name + " is not a PneumoLens model file (not a zip archive)");
-        }
+    }
+
+    private static ModelMetadata metadata(Map<String, byte[]> entries, String name) throws ModelFormatException {
+        byte[] json = entries.get(METADATA_ENTRY);
         if (json == null) {
             throw new ModelFormatException(name + " is not a PneumoLens model file (no " + METADATA_ENTRY
                     + "; plain DL4J models lack the labels, input size and threshold PneumoLens needs)");
         }
         ModelMetadata meta;
         try {
-            meta = GSON.fromJson(json, ModelMetadata.class);
-        } catch (JsonParseException e) {
-            throw new ModelFormatException(name + ": model metadata is not valid JSON (" + e.getMessage() + ")", e);
+            meta = GSON.fromJson(new String(json, StandardCharsets.UTF_8), ModelMetadata.class);
+        } catch (JsonParseException | StackOverflowError e) {
+            throw new ModelFormatException(name + ": model metadata is not valid JSON ("
+                    + NetworkConfiguration.firstLine(e.getMessage()) + ")", e);
         }
         validate(meta, name);
         return meta;
     }
 
-    private static PneumoModel load(byte[] bytes, String name) throws ModelFormatException {
-        ModelMetadata meta = readMetadata(bytes, name);
+    /** The configuration, parsed once: first to bound the coefficients entry, then to build the network. */
+    private static final class NetworkHolder {
+        private final String name;
+        private MultiLayerConfiguration conf;
+        private long parameters;
+
+        NetworkHolder(String name) {
+            this.name = name;
+        }
+
+        long coefficientBytes(byte[] config) throws ModelFormatException {
+            parse(config);
+            return parameters * Float.BYTES + Coefficients.HEADER_BYTES;
+        }
+
+        void parse(byte[] config) throws ModelFormatException {
+            if (conf == null) {
+                MultiLayerConfiguration c = NetworkConfiguration.parse(new String(config, StandardCharsets.UTF_8), name);
+                parameters = NetworkConfiguration.parameterCount(c, name);
+                conf = c;
+            }
+        }
+    }
+
+    private static PneumoModel load(Map<String, byte[]> entries, NetworkHolder network, String name)
+            throws ModelFormatException {
+        ModelMetadata meta = metadata(entries, name);
+        byte[] config = entries.get(ModelZip.CONFIGURATION);
+        byte[] coefficients = entries.get(ModelZip.COEFFICIENTS);
+        if (config == null || coefficients == null) {
+            throw new ModelFormatException(name + ": the model file has no network (" + ModelZip.CONFIGURATION
+                    + " and " + ModelZip.COEFFICIENTS + " are both needed)");
+        }
+        network.parse(config);
+        INDArray params = Coefficients.parse(coefficients, network.parameters, name);
         MultiLayerNetwork net;
         try {
-            net = ModelSerializer.restoreMultiLayerNetwork(new ByteArrayInputStream(bytes), false);
-        } catch (IOException | RuntimeException e) {
-            throw new ModelFormatException(name + ": the network inside the model file cannot be read ("
-                    + e.getMessage() + ")", e);
+            net = new MultiLayerNetwork(network.conf);
+            net.init(params, false);
+        } catch (RuntimeException | OutOfMemoryError | StackOverflowError e) {
+            throw new ModelFormatException(name + ": the network inside the model file cannot be built ("
+                    + NetworkConfiguration.firstLine(e.getMessage()) + ")", e);
         }
         return PneumoModel.checked(NativeHelpers.install(net), meta, name);
     }
@@ -132,8 +169,12 @@ public final class ModelFile {
         if (m.formatVersion() < 1) {
             throw new ModelFormatException(name + ": model metadata has no valid format version");
         }
-        if (m.classes() == null || m.classes().size() < 2) {
+        if (m.classes() == null || m.classes().size() < 2 || m.classes().size() > 1000) {
             throw new ModelFormatException(name + ": model metadata must name at least two classes");
+        }
+        if (m.classes().stream().anyMatch(c -> c == null || c.isBlank())
+                || new HashSet<>(m.classes()).size() != m.classes().size()) {
+            throw new ModelFormatException(name + ": model metadata has an empty or repeated class name");
         }
         if (m.positiveClass() == null || !m.classes().contains(m.positiveClass())) {
             throw new ModelFormatException(name + ": positive class " + m.positiveClass() + " is not one of "
@@ -143,10 +184,52 @@ public final class ModelFile {
             throw new ModelFormatException(name + ": decision threshold " + m.threshold() + " is not in (0, 1)");
         }
         ModelMetadata.Input in = m.input();
-        if (in == null || in.size() < 8 || in.channels() != 1 || !(in.std() > 0)
-                || !("NCHW".equals(in.layout()) || "NHWC".equals(in.layout()))) {
+        if (in == null || in.channels() != 1 || !("NCHW".equals(in.layout()) || "NHWC".equals(in.layout()))) {
             throw new ModelFormatException(name + ": model metadata has no valid input description "
-                    + "(one grey channel, NCHW or NHWC, size >= 8)");
+                    + "(one grey channel, NCHW or NHWC)");
+        }
+        if (in.size() < MIN_INPUT_SIZE || in.size() > MAX_INPUT_SIZE) {
+            throw new ModelFormatException(name + ": model input size " + in.size() + " is not between "
+                    + MIN_INPUT_SIZE + " and " + MAX_INPUT_SIZE);
+        }
+        if (in.datasetSize() < MIN_INPUT_SIZE || in.datasetSize() > MAX_DATASET_SIZE) {
+            throw new ModelFormatException(name + ": model dataset size " + in.datasetSize() + " is not between "
+                    + MIN_INPUT_SIZE + " and " + MAX_DATASET_SIZE);
+        }
+        if (!Float.isFinite(in.mean()) || Math.abs(in.mean()) > 1e3 || !Float.isFinite(in.std()) || in.std() < 1e-6
+                || in.std() > 1e3) {
+            throw new ModelFormatException(name + ": model normalisation (mean " + in.mean() + ", std " + in.std()
+                    + ") is out of range (finite, |mean| <= 1000, std in [1e-6, 1000])");
+        }
+        ModelMetadata.Metrics v = m.valMetrics();
+        if (v != null) {
+            boolean figures = v.n() >= 0 && unitOrNaN(v.accuracy()) && unitOrNaN(v.sensitivity())
+                    && unitOrNaN(v.specificity()) && unitOrNaN(v.auc()) && unitOrNaN(v.ece());
+            int[][] c = v.confusion();
+            boolean confusion = c == null || (c.length == 2 && c[0] != null && c[1] != null && c[0].length == 2
+                    && c[1].length == 2 && c[0][0] >= 0 && c[0][1] >= 0 && c[1][0] >= 0 && c[1][1] >= 0);
+            if (!figures || !confusion) {
+                throw new ModelFormatException(name + ": model metadata has validation figures out of range");
+            }
+        }
+        for (String text : new String[]{m.name(), m.architecture(), m.createdAt(), m.appVersion()}) {
+            if (text != null && text.length() > MAX_TEXT) {
+                throw new ModelFormatException(name + ": model metadata has a text field longer than " + MAX_TEXT
+                        + " characters");
+            }
         }
     }
+
+    private static boolean unitOrNaN(double v) {
+        return Double.isNaN(v) || (v >= 0 && v <= 1);
+    }
+
+    /** Longest name, architecture, date or version string accepted in metadata. */
+    static final int MAX_TEXT = 500;
+
+    /** Input sizes a model may declare: those {@code TrainingConfig} trains (32 to 512), tests' 8 px nets and up. */
+    static final int MIN_INPUT_SIZE = 8;
+    static final int MAX_INPUT_SIZE = 512;
+    /** The intermediate squash size: the dataset's 224 px, or anything up to a full detector side. */
+    static final int MAX_DATASET_SIZE = 4096;
 }

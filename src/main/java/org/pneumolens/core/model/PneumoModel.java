@@ -34,14 +34,27 @@ public final class PneumoModel {
         int size = metadata.input().size();
         INDArray out;
         try {
-            out = model.output(new float[][]{new float[size * size]});
-        } catch (RuntimeException e) {
+            // Probe: a blank image and one of noise, in one batch.
+            float[] noise = new float[size * size];
+            java.util.Random r = new java.util.Random(1);
+            for (int i = 0; i < noise.length; i++) {
+                noise[i] = (float) r.nextGaussian();
+            }
+            out = model.output(new float[][]{new float[size * size], noise});
+        } catch (RuntimeException | OutOfMemoryError | StackOverflowError e) {
             throw new ModelFormatException(name + ": the network does not accept the " + size + "x" + size
-                    + " grey input its metadata describes (" + e.getMessage() + ")", e);
+                    + " grey input its metadata describes (" + NetworkConfiguration.firstLine(e.getMessage()) + ")", e);
         }
-        if (out.rank() != 2 || out.size(1) != metadata.classes().size()) {
+        if (out.rank() != 2 || out.size(0) != 2 || out.size(1) != metadata.classes().size()) {
             throw new ModelFormatException(name + ": the network has " + (out.rank() == 2 ? out.size(1) : "?")
                     + " outputs but the metadata names " + metadata.classes().size() + " classes");
+        }
+        for (int row = 0; row < 2; row++) {
+            String problem = notProbabilities(out.getRow(row).toDoubleVector());
+            if (problem != null) {
+                throw new ModelFormatException(name + ": the network's outputs for a test input are not "
+                        + "probabilities (" + problem + ")");
+            }
         }
         return model;
     }
@@ -82,11 +95,35 @@ public final class PneumoModel {
         return p;
     }
 
-    /** Applies the stored threshold: the positive class when its probability reaches it, else the most likely other. */
+    /**
+     * Applies the stored threshold: the positive class when its probability reaches it, else the most likely other.
+     *
+     * @throws ModelOutputException when the outputs are not probabilities (NaN, infinite, outside [0, 1], or not
+     *                              summing to 1): such a row is an error for that image, never a label
+     */
     public Prediction label(double[] probabilities) {
+        String problem = notProbabilities(probabilities);
+        if (problem != null) {
+            throw new ModelOutputException("the model's output is not a probability vector (" + problem + ")");
+        }
         int label = labelIndex(probabilities, metadata.positiveIndex(), metadata.threshold());
         return new Prediction(metadata.classes(), probabilities, metadata.classes().get(label),
                 metadata.threshold(), metadata.positiveClass());
+    }
+
+    /** Null if {@code p} is a probability vector (finite, each in [0, 1], summing to 1 within 1e-3), else why not. */
+    public static String notProbabilities(double[] p) {
+        double sum = 0;
+        for (double v : p) {
+            if (!Double.isFinite(v)) {
+                return "NaN or infinite";
+            }
+            if (v < -1e-6 || v > 1 + 1e-6) {
+                return "value " + v + " outside [0, 1]";
+            }
+            sum += v;
+        }
+        return Math.abs(sum - 1) > 1e-3 ? "they sum to " + sum : null;
     }
 
     /** The decision rule of {@link #label}, for code that has probabilities but no model yet (training). */

@@ -32,6 +32,20 @@ class DatasetScannerTest {
     }
 
     @Test
+    void classFoldersThatAreSymlinksAreFollowed() throws IOException {
+        copyClass("NORMAL", 2);
+        Path elsewhere = Files.createDirectories(dir.resolve(".store"));
+        try (var s = Files.list(FIXTURES.resolve("train/PNEUMONIA"))) {
+            for (Path f : s.sorted().limit(2).toList()) {
+                Files.copy(f, elsewhere.resolve(f.getFileName()));
+            }
+        }
+        Files.createSymbolicLink(dir.resolve("PNEUMONIA"), elsewhere);
+        ImageSet set = DatasetScanner.scan(dir);
+        assertEquals(Map.of("NORMAL", 2, "PNEUMONIA", 2), set.counts());
+    }
+
+    @Test
     void skipsBadFilesWithReasonsAndKeepsTheRest() throws IOException {
         Path normal = copyClass("NORMAL", 3);
         copyClass("PNEUMONIA", 3);

@@ -2,6 +2,7 @@ package org.pneumolens.core.metrics;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
@@ -70,5 +71,18 @@ class BinaryMetricsTest {
         assertEquals(0.05, BinaryMetrics.expectedCalibrationError(pos, s), 1e-12);
         boolean[] allPos = {true, true};
         assertEquals(0.0, BinaryMetrics.expectedCalibrationError(allPos, new double[]{1.0, 1.0}), 1e-12);
+    }
+
+    @Test
+    void nanScoresAreAnErrorNeverAFigure() {
+        boolean[] pos = {true, false, true};
+        double[] nan = {Double.NaN, Double.NaN, Double.NaN};
+        assertThrows(IllegalArgumentException.class, () -> BinaryMetrics.evaluate(pos, nan, 0.5));
+        assertThrows(IllegalArgumentException.class, () -> BinaryMetrics.auc(pos, nan));
+        assertThrows(IllegalArgumentException.class, () -> BinaryMetrics.expectedCalibrationError(pos, nan));
+        assertThrows(IllegalArgumentException.class, () -> BinaryMetrics.youdenThreshold(pos, nan));
+        assertThrows(IllegalArgumentException.class,
+                () -> BinaryMetrics.evaluate(pos, new double[]{0.2, Double.POSITIVE_INFINITY, 0.9}, 0.5));
+        assertThrows(IllegalArgumentException.class, () -> BinaryMetrics.auc(pos, new double[]{0.2, 1.5, 0.9}));
     }
 }

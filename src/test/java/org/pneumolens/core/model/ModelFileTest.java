@@ -123,4 +123,13 @@ class ModelFileTest {
         assertEquals("NORMAL", m.label(new double[]{0.25, 0.75}).label());
         assertEquals("PNEUMONIA", m.label(new double[]{0.2, 0.8}).label());
     }
+
+    @Test
+    void outputsThatAreNotProbabilitiesAreAnErrorNotALabel() {
+        for (double[] p : new double[][]{{Double.NaN, Double.NaN}, {0.0, 0.0}, {36.9, -207.4},
+                {Double.POSITIVE_INFINITY, 0}}) {
+            assertThrows(ModelOutputException.class, () -> model.label(p), java.util.Arrays.toString(p));
+        }
+        assertEquals("NORMAL", model.label(new double[]{0.6, 0.4}).label());
+    }
 }
