@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.pneumolens.core.dicom.Dicom;
 import org.pneumolens.core.image.ImageDecoder;
 
 /**
@@ -97,10 +98,10 @@ public final class DatasetScanner {
 
     /** Null if the file looks like a supported image, else why not. */
     static String problemWith(Path f) {
-        if (!ImageDecoder.hasImageExtension(f)) {
+        if (!ImageDecoder.hasImageExtension(f) && !(Dicom.hasNoExtension(f) && Dicom.startsWithPreamble(f))) {
             return "not an image file (extension)";
         }
-        byte[] head = new byte[8];
+        byte[] head = new byte[132]; // DICOM's "DICM" sits at 128
         int n;
         try (var in = Files.newInputStream(f)) {
             n = in.readNBytes(head, 0, head.length);
@@ -110,7 +111,7 @@ public final class DatasetScanner {
         if (n == 0) {
             return "empty file";
         }
-        if (n < 4 || !knownMagic(head)) {
+        if (n < 4 || !(knownMagic(head) || Dicom.hasMagic(head, n) || Dicom.hasDicomExtension(f))) {
             return "not an image (unknown file header)";
         }
         return null;

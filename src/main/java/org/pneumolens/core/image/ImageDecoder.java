@@ -24,7 +24,7 @@ import javax.imageio.stream.MemoryCacheImageInputStream;
  */
 public final class ImageDecoder {
     /** File extensions offered in file choosers and accepted when scanning datasets. */
-    public static final Set<String> EXTENSIONS = Set.of("png", "jpg", "jpeg", "bmp", "gif");
+    public static final Set<String> EXTENSIONS = Set.of("png", "jpg", "jpeg", "bmp", "gif", "dcm", "dicom");
 
     private ImageDecoder() {
     }
@@ -63,6 +63,9 @@ public final class ImageDecoder {
         }
         if (size == 0) {
             throw new ImageDecodeException(name + ": file is empty");
+        }
+        if (org.pneumolens.core.dicom.Dicom.isDicom(file)) {
+            return org.pneumolens.core.dicom.DicomDecoder.decodeRendered(file); // the default window, 8-bit grey
         }
         BufferedImage greyJpeg = GreyJpegReader.read(file); // null: not one, or not a clean one; go the general way
         if (greyJpeg != null) {
