@@ -129,12 +129,12 @@ public record DicomHeader(
      */
     public Optional<String> notChestReason() {
         if (modality != null && !List.of("CR", "DX", "DR").contains(modality)) {
-            return Optional.of("the DICOM header gives modality " + modality + modalityName(modality)
+            return Optional.of("the DICOM header gives modality " + DicomParser.printable(modality) + modalityName(modality)
                     + ", not a radiograph (CR or DX)");
         }
         if (bodyPart != null && !(bodyPart.startsWith("CHEST") || bodyPart.equals("THORAX") || bodyPart.equals("LUNG")
                 || bodyPart.equals("PCHEST"))) {
-            return Optional.of("the DICOM header gives body part " + bodyPart + ", not CHEST");
+            return Optional.of("the DICOM header gives body part " + DicomParser.printable(bodyPart) + ", not CHEST");
         }
         if (viewPosition != null && List.of("LL", "RL", "LAT", "LATERAL", "LATERAL LEFT", "LATERAL RIGHT")
                 .contains(viewPosition)) {
@@ -152,7 +152,7 @@ public record DicomHeader(
         }
         if (!hasPixelData) {
             return Optional.of("is a DICOM file with no image (no pixel data"
-                    + (sopClassUid == null ? "" : "; SOP class " + sopClassUid) + ")");
+                    + (sopClassUid == null ? "" : "; SOP class " + DicomParser.printable(sopClassUid)) + ")");
         }
         return Optional.empty();
     }

@@ -53,6 +53,11 @@ final class DicomParser {
     }
 
     static Parsed parse(byte[] file) throws DicomFormatException {
+        return parse(file, MAX_INFLATED_BYTES);
+    }
+
+    /** {@link #parse(byte[])} with another cap on the inflated size (tests use a small one). */
+    static Parsed parse(byte[] file, int maxInflatedBytes) throws DicomFormatException {
         int start;
         if (hasMagic(file, file.length)) {
             start = 132;
@@ -76,11 +81,11 @@ final class DicomParser {
                     ? TransferSyntax.EXPLICIT_LE : TransferSyntax.IMPLICIT_LE;
         } else {
             syntax = TransferSyntax.of(uid).orElseThrow(() -> new DicomFormatException(
-                    "uses transfer syntax " + uid + ", which PneumoLens does not know"));
+                    "uses transfer syntax " + printable(uid) + ", which PneumoLens does not know"));
         }
         DicomParser body;
         if (syntax.deflated()) {
-            byte[] inflated = inflate(file, meta.pos);
+            byte[] inflated = inflate(file, meta.pos, maxInflatedBytes);
             body = new DicomParser(inflated, 0, inflated.length, false);
         } else {
             body = new DicomParser(file, meta.pos, file.length, syntax.bigEndian());
@@ -89,6 +94,12 @@ final class DicomParser {
         body.elements = meta.elements;
         body.parseDataset(dataset, syntax.explicitVr(), body.limit, false, 0);
         return new Parsed(metaSet, dataset, syntax);
+    }
+
+    /** A value from the file, safe to put in a one-line message: printable ASCII, at most 64 characters. */
+    static String printable(String s) {
+        String clean = s.replaceAll("[^\\x20-\\x7E]", "?");
+        return clean.length() > 64 ? clean.substring(0, 64) + "..." : clean;
     }
 
     private static boolean looksLikeBareDataset(byte[] f) {
@@ -103,31 +114,33 @@ final class DicomParser {
         return a >= 'A' && a <= 'Z' && b >= 'A' && b <= 'Z';
     }
 
-    private static byte[] inflate(byte[] file, int from) throws DicomFormatException {
+    private static byte[] inflate(byte[] file, int from, int max) throws DicomFormatException {
         try {
-            return inflate(file, from, true);
+            return inflate(file, from, true, max);
         } catch (DataFormatException e) {
             try {
-                return inflate(file, from, false); // some writers wrap the deflate stream in zlib's header
+                return inflate(file, from, false, max); // some writers wrap the deflate stream in zlib's header
             } catch (DataFormatException e2) {
                 throw new DicomFormatException("deflated data set is damaged (" + e.getMessage() + ")");
             }
         }
     }
 
-    private static byte[] inflate(byte[] file, int from, boolean raw) throws DataFormatException, DicomFormatException {
+    private static byte[] inflate(byte[] file, int from, boolean raw, int max)
+            throws DataFormatException, DicomFormatException {
         Inflater inflater = new Inflater(raw);
         try {
             inflater.setInput(file, from, file.length - from);
-            byte[] out = new byte[Math.min(MAX_INFLATED_BYTES, Math.max(4096, 4 * (file.length - from)))];
+            // grown as output comes, so memory follows what the data really holds, never more than max
+            byte[] out = new byte[(int) Math.min(max, Math.max(4096, 4L * (file.length - from)))];
             int n = 0;
             while (!inflater.finished()) {
                 if (n == out.length) {
-                    if (out.length >= MAX_INFLATED_BYTES) {
+                    if (out.length >= max) {
                         throw new DicomFormatException("deflated data set inflates to more than "
-                                + (MAX_INFLATED_BYTES >> 20) + " MiB");
+                                + (max >= 1 << 20 ? (max >> 20) + " MiB" : max + " bytes"));
                     }
-                    out = Arrays.copyOf(out, (int) Math.min(MAX_INFLATED_BYTES, 2L * out.length));
+                    out = Arrays.copyOf(out, (int) Math.min(max, 2L * out.length));
                 }
                 int got = inflater.inflate(out, n, out.length - n);
                 n += got;

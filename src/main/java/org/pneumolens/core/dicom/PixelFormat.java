@@ -46,7 +46,7 @@ record PixelFormat(int rows, int columns, int samplesPerPixel, int bitsAllocated
             throw new DicomFormatException("is a palette colour image, which PneumoLens does not read");
         }
         if (MONO.contains(photometric) ? spp != 1 : !(COLOUR.contains(photometric) && spp == 3)) {
-            throw new DicomFormatException("has photometric interpretation " + photometric + " with " + spp
+            throw new DicomFormatException("has photometric interpretation " + DicomParser.printable(photometric) + " with " + spp
                     + " samples per pixel, which PneumoLens does not read");
         }
         if (spp == 3 && allocated != 8) {
