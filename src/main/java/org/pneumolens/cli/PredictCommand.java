@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.pneumolens.core.image.GreyImage;
 import org.pneumolens.core.image.ImageDecodeException;
 import org.pneumolens.core.image.ImageDecoder;
 import org.pneumolens.core.model.PneumoModel;
@@ -19,14 +20,17 @@ import picocli.CommandLine.Model.CommandSpec;
 /** Classifies image files; a bad file is reported on stderr and the others are still classified. */
 @Command(name = "predict", description = "Classify chest X-ray images (NORMAL / PNEUMONIA).")
 final class PredictCommand implements Callable<Integer> {
-    @Parameters(arity = "1..*", paramLabel = "IMAGE", description = "PNG, JPEG, BMP or GIF files")
+    @Parameters(arity = "1..*", paramLabel = "IMAGE", description = "PNG, JPEG, BMP, GIF or DICOM files")
     List<Path> images;
 
     @Mixin
     ModelOption modelOption = new ModelOption();
 
-    @Option(names = "--json", description = "One JSON object per line: file, probabilities, label")
+    @Option(names = "--json", description = "One JSON object per line: file, probabilities, label, source")
     boolean json;
+
+    @Option(names = "--show-phi", description = "With --json: include patient identifiers from DICOM headers")
+    boolean showPhi;
 
     @Spec
     CommandSpec spec;
@@ -39,8 +43,10 @@ final class PredictCommand implements Callable<Integer> {
         int failures = 0;
         for (Path file : images) {
             Prediction p;
+            GreyImage image;
             try {
-                p = model.predict(ImageDecoder.decodeGrey(file));
+                image = ImageDecoder.decodeGrey(file);
+                p = model.predict(image);
             } catch (ImageDecodeException e) {
                 err.println("error: " + e.getMessage());
                 failures++;
@@ -53,6 +59,7 @@ final class PredictCommand implements Callable<Integer> {
                 p.asMap().forEach((k, v) -> probs.addProperty(k, round(v)));
                 o.add("probabilities", probs);
                 o.addProperty("label", p.label());
+                o.add("source", SourceJson.describe(file, image, showPhi));
                 out.println(Json.compact(o));
             } else {
                 StringBuilder sb = new StringBuilder(file.toString()).append(": ").append(p.label()).append("  (");
