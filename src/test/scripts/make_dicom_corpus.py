@@ -267,7 +267,8 @@ def main():
     # pydicom's own test files: other modalities and non-image objects
     for f, expect in (("CT_small.dcm", "decode"), ("MR_small.dcm", "decode"), ("MR_small_bigendian.dcm", "decode"),
                       ("image_dfl.dcm", "decode"), ("SC_ybr_full_422_uncompressed.dcm", "decode"),
-                      ("SC_rgb_rle.dcm", "decode"), ("test-SR.dcm", "refuse"), ("rtdose_1frame.dcm", "refuse")):
+                      ("SC_rgb_rle.dcm", "decode"), ("test-SR.dcm", "refuse"), ("rtdose_1frame.dcm", "refuse"),
+                      ("SC_rgb_jpeg.dcm", "decode"), ("JPEG-lossy.dcm", "refuse")):
         src = os.path.join(PYDICOM_FILES, f)
         ds = pydicom.dcmread(src, force=True)
         ts = str(ds.file_meta.TransferSyntaxUID) if "TransferSyntaxUID" in ds.file_meta else "-"

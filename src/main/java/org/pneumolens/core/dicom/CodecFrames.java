@@ -4,7 +4,9 @@ import java.awt.image.BufferedImage;
 import java.awt.image.Raster;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
@@ -23,17 +25,41 @@ final class CodecFrames {
         boolean jpeg = syntax.codec() == TransferSyntax.Codec.JPEG;
         int precision = jpeg ? JpegMarkers.precision(frame) : -1;
         boolean lossy12 = jpeg && precision > 8 && !isLossless(syntax);
-        ImageReader reader = reader(jpeg ? "jpeg" : "jpeg2000", jpeg ? "com.twelvemonkeys." : "com.github.jaiimageio.");
-        if (reader == null) {
+        List<ImageReader> readers = readers(jpeg ? "jpeg" : "jpeg2000",
+                jpeg ? "com.twelvemonkeys." : "com.github.jaiimageio.");
+        if (readers.isEmpty()) {
             throw new DicomFormatException("is compressed with " + syntax.displayName()
                     + ", and no decoder for it is installed");
         }
+        // The preferred codec first; if it fails, the others (the JDK's JPEG reader takes some streams that
+        // TwelveMonkeys rejects). The first failure is the one reported.
+        DicomFormatException first = null;
+        try {
+            for (ImageReader reader : readers) {
+                try {
+                    return decode(reader, frame, f, syntax, jpeg, lossy12, precision);
+                } catch (DicomFormatException e) {
+                    if (e.getMessage().startsWith("damaged: the compressed frame is")) {
+                        throw e; // a size mismatch is the file's fault, whatever the codec
+                    }
+                    first = first == null ? e : first;
+                }
+            }
+        } finally {
+            readers.forEach(ImageReader::dispose);
+        }
+        throw first;
+    }
+
+    private static Frame decode(ImageReader reader, byte[] frame, PixelFormat f, TransferSyntax syntax, boolean jpeg,
+            boolean lossy12, int precision) throws DicomFormatException {
         try (ImageInputStream iis = new MemoryCacheImageInputStream(new ByteArrayInputStream(frame))) {
-            reader.setInput(iis, true, true);
+            reader.setInput(iis, false, true); // not seek-forward-only: some JPEGs make the reader look back
             int w = reader.getWidth(0);
             int h = reader.getHeight(0);
             if (w <= 0 || h <= 0 || (long) w * h > PixelFormat.MAX_PIXELS) {
-                throw new DicomFormatException("damaged: the compressed frame declares " + w + " x " + h + " pixels");
+                throw new DicomFormatException("damaged: the compressed frame is said to be " + w + " x " + h
+                        + " pixels");
             }
             if (w != f.columns() || h != f.rows()) {
                 throw new DicomFormatException("damaged: the compressed frame is " + w + " x " + h
@@ -53,8 +79,6 @@ final class CodecFrames {
             }
             throw new DicomFormatException("damaged: the " + syntax.displayName() + " frame cannot be decoded ("
                     + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")");
-        } finally {
-            reader.dispose();
         }
     }
 
@@ -67,23 +91,16 @@ final class CodecFrames {
         return s == TransferSyntax.JPEG_LOSSLESS || s == TransferSyntax.JPEG_LOSSLESS_SV1;
     }
 
-    private static ImageReader reader(String format, String preferredPackage) {
-        ImageReader fallback = null;
+    /** Every installed reader of the format, those from {@code preferredPackage} first. */
+    private static List<ImageReader> readers(String format, String preferredPackage) {
+        List<ImageReader> preferred = new ArrayList<>();
+        List<ImageReader> others = new ArrayList<>();
         for (Iterator<ImageReader> it = ImageIO.getImageReadersByFormatName(format); it.hasNext();) {
             ImageReader r = it.next();
-            if (r.getClass().getName().startsWith(preferredPackage)) {
-                if (fallback != null) {
-                    fallback.dispose();
-                }
-                return r;
-            }
-            if (fallback == null) {
-                fallback = r;
-            } else {
-                r.dispose();
-            }
+            (r.getClass().getName().startsWith(preferredPackage) ? preferred : others).add(r);
         }
-        return fallback;
+        preferred.addAll(others);
+        return preferred;
     }
 
     private static Frame toFrame(BufferedImage img, PixelFormat f, boolean jpeg) {

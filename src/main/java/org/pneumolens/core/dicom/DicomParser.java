@@ -77,11 +77,18 @@ final class DicomParser {
             if (start == 132) {
                 throw new DicomFormatException("the file meta information names no transfer syntax");
             }
-            syntax = meta.remaining() >= 6 && isVr(file[meta.pos + 4], file[meta.pos + 5])
-                    ? TransferSyntax.EXPLICIT_LE : TransferSyntax.IMPLICIT_LE;
+            boolean explicit = meta.remaining() >= 6 && isVr(file[meta.pos + 4], file[meta.pos + 5]);
+            boolean bigEndian = explicit && file[meta.pos] == 0 && file[meta.pos + 1] == 0x08;
+            syntax = bigEndian ? TransferSyntax.EXPLICIT_BE
+                    : explicit ? TransferSyntax.EXPLICIT_LE : TransferSyntax.IMPLICIT_LE;
         } else {
             syntax = TransferSyntax.of(uid).orElseThrow(() -> new DicomFormatException(
                     "uses transfer syntax " + printable(uid) + ", which PneumoLens does not know"));
+        }
+        boolean explicitVr = syntax.explicitVr();
+        if (explicitVr && !syntax.deflated() && !syntax.bigEndian() && meta.remaining() >= 8
+                && !isVr(file[meta.pos + 4], file[meta.pos + 5])) {
+            explicitVr = false; // a writer's slip seen in the wild: explicit in the meta group, implicit after it
         }
         DicomParser body;
         if (syntax.deflated()) {
@@ -92,7 +99,7 @@ final class DicomParser {
         }
         DicomDataset dataset = new DicomDataset(body.data, syntax.bigEndian());
         body.elements = meta.elements;
-        body.parseDataset(dataset, syntax.explicitVr(), body.limit, false, 0);
+        body.parseDataset(dataset, explicitVr, body.limit, false, 0);
         return new Parsed(metaSet, dataset, syntax);
     }
 
@@ -107,7 +114,7 @@ final class DicomParser {
             return false;
         }
         int group = (f[0] & 0xff) | (f[1] & 0xff) << 8;
-        return group == 0x0008 || group == 0x0002;
+        return group == 0x0008 || group == 0x0002 || group == 0x0800; // the last: big endian
     }
 
     private static boolean isVr(byte a, byte b) {

@@ -69,6 +69,18 @@ class DicomHeaderTest {
     }
 
     @Test
+    void aBareDataSetWithoutPreambleIsReadAsImplicitOrExplicitVr() throws IOException {
+        byte[] withMeta = TestDicom.image(2, 2, new byte[] {1, 2, 3, 4}, Tags.SPECIFIC_CHARACTER_SET, "CS",
+                "ISO_IR 100", Tags.MODALITY, "CS", "DX");
+        int dataSet = 132 + 8 + TransferSyntax.EXPLICIT_LE.uid().length() + 1; // after the meta group
+        byte[] bare = java.util.Arrays.copyOfRange(withMeta, dataSet, withMeta.length);
+        DicomImage img = DicomDecoder.decode(bare, "IM0001");
+        assertEquals("DX", img.header().modality());
+        assertEquals(TransferSyntax.EXPLICIT_LE, img.header().transferSyntax());
+        assertEquals(4, img.storedValue(3));
+    }
+
+    @Test
     void nonImageObjectsSayTheyHoldNoImage() throws IOException {
         assertEquals(Optional.of("is a DICOM structured report (SR), which holds no image to classify"),
                 header("pydicom_test-SR.dcm").noImageReason());
