@@ -1,10 +1,7 @@
 package org.pneumolens.core.dicom;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.zip.DataFormatException;
-import java.util.zip.Inflater;
 
 /**
  * Reads the DICOM Part 10 container: the 128-byte preamble and "DICM", the file meta group (always explicit VR
@@ -92,7 +89,7 @@ final class DicomParser {
         }
         DicomParser body;
         if (syntax.deflated()) {
-            byte[] inflated = inflate(file, meta.pos, maxInflatedBytes);
+            byte[] inflated = Deflated.inflate(file, meta.pos, maxInflatedBytes);
             body = new DicomParser(inflated, 0, inflated.length, false);
         } else {
             body = new DicomParser(file, meta.pos, file.length, syntax.bigEndian());
@@ -119,49 +116,6 @@ final class DicomParser {
 
     private static boolean isVr(byte a, byte b) {
         return a >= 'A' && a <= 'Z' && b >= 'A' && b <= 'Z';
-    }
-
-    private static byte[] inflate(byte[] file, int from, int max) throws DicomFormatException {
-        try {
-            return inflate(file, from, true, max);
-        } catch (DataFormatException e) {
-            try {
-                return inflate(file, from, false, max); // some writers wrap the deflate stream in zlib's header
-            } catch (DataFormatException e2) {
-                throw new DicomFormatException("deflated data set is damaged (" + e.getMessage() + ")");
-            }
-        }
-    }
-
-    private static byte[] inflate(byte[] file, int from, boolean raw, int max)
-            throws DataFormatException, DicomFormatException {
-        Inflater inflater = new Inflater(raw);
-        try {
-            inflater.setInput(file, from, file.length - from);
-            // grown as output comes, so memory follows what the data really holds, never more than max
-            byte[] out = new byte[(int) Math.min(max, Math.max(4096, 4L * (file.length - from)))];
-            int n = 0;
-            while (!inflater.finished()) {
-                if (n == out.length) {
-                    if (out.length >= max) {
-                        throw new DicomFormatException("deflated data set inflates to more than "
-                                + (max >= 1 << 20 ? (max >> 20) + " MiB" : max + " bytes"));
-                    }
-                    out = Arrays.copyOf(out, (int) Math.min(max, 2L * out.length));
-                }
-                int got = inflater.inflate(out, n, out.length - n);
-                n += got;
-                if (got == 0 && (inflater.needsInput() || inflater.needsDictionary())) {
-                    if (raw && n == 0) {
-                        throw new DataFormatException("no deflate data");
-                    }
-                    break; // input ended: what came out is parsed, and a cut shows up as a truncated element
-                }
-            }
-            return Arrays.copyOf(out, n);
-        } finally {
-            inflater.end();
-        }
     }
 
     private int remaining() {
