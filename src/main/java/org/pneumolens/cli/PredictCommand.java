@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.pneumolens.core.image.GreyImage;
 import org.pneumolens.core.image.ImageDecodeException;
 import org.pneumolens.core.image.ImageDecoder;
 import org.pneumolens.core.image.ImageLimits;
@@ -28,14 +29,17 @@ import org.slf4j.LoggerFactory;
 final class PredictCommand implements Callable<Integer> {
     private static final Logger LOG = LoggerFactory.getLogger(PredictCommand.class);
 
-    @Parameters(arity = "1..*", paramLabel = "IMAGE", description = "PNG, JPEG, BMP or GIF files")
+    @Parameters(arity = "1..*", paramLabel = "IMAGE", description = "PNG, JPEG, BMP, GIF or DICOM files")
     List<Path> images;
 
     @Mixin
     ModelOption modelOption = new ModelOption();
 
-    @Option(names = "--json", description = "One JSON object per line: file, probabilities, label")
+    @Option(names = "--json", description = "One JSON object per line: file, probabilities, label, source")
     boolean json;
+
+    @Option(names = "--show-phi", description = "With --json: include patient identifiers from DICOM headers")
+    boolean showPhi;
 
     @Spec
     CommandSpec spec;
@@ -50,8 +54,10 @@ final class PredictCommand implements Callable<Integer> {
         for (Path file : images) {
             String shown = ImageLimits.printable(file.toString());
             Prediction p;
+            GreyImage image;
             try {
-                p = model.predict(ImageDecoder.decodeGrey(file));
+                image = ImageDecoder.decodeGrey(file);
+                p = model.predict(image);
             } catch (ImageDecodeException e) {
                 err.println("error: " + ImageLimits.printable(e.getMessage()));
                 err.flush();
@@ -85,6 +91,7 @@ final class PredictCommand implements Callable<Integer> {
                 p.asMap().forEach((k, v) -> probs.addProperty(k, round(v)));
                 o.add("probabilities", probs);
                 o.addProperty("label", p.label());
+                o.add("source", SourceJson.describe(file, image, showPhi));
                 out.println(Json.compact(o));
             } else {
                 StringBuilder sb = new StringBuilder(shown).append(": ").append(p.label()).append("  (");

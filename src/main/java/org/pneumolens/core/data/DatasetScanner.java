@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.pneumolens.core.dicom.Dicom;
 import org.pneumolens.core.image.ImageDecoder;
 
 /**
@@ -102,10 +103,10 @@ public final class DatasetScanner {
 
     /** Null if the file looks like a supported image, else why not. */
     static String problemWith(Path f) {
-        if (!ImageDecoder.hasImageExtension(f)) {
+        if (!ImageDecoder.hasImageExtension(f) && !(Dicom.hasNoExtension(f) && Dicom.startsWithPreamble(f))) {
             return "not an image file (extension)";
         }
-        byte[] head = new byte[16];
+        byte[] head = new byte[132]; // DICOM's "DICM" sits at 128
         int n;
         try (var in = Files.newInputStream(f)) {
             n = in.readNBytes(head, 0, head.length);
@@ -115,7 +116,8 @@ public final class DatasetScanner {
         if (n == 0) {
             return "empty file";
         }
-        if (!ImageDecoder.looksLikeImage(java.util.Arrays.copyOf(head, n))) {
+        if (!(ImageDecoder.looksLikeImage(java.util.Arrays.copyOf(head, n)) || Dicom.hasMagic(head, n)
+                || Dicom.hasDicomExtension(f))) {
             return "not an image (unknown file header)";
         }
         return null;

@@ -27,7 +27,7 @@ import javax.imageio.stream.MemoryCacheImageInputStream;
  */
 public final class ImageDecoder {
     /** File extensions offered in file choosers and accepted when scanning datasets. */
-    public static final Set<String> EXTENSIONS = Set.of("png", "jpg", "jpeg", "bmp", "gif");
+    public static final Set<String> EXTENSIONS = Set.of("png", "jpg", "jpeg", "bmp", "gif", "dcm", "dicom");
 
     private ImageDecoder() {
     }
@@ -74,6 +74,10 @@ public final class ImageDecoder {
         if (size == 0) {
             throw new ImageDecodeException(name + ": file is empty");
         }
+        if (org.pneumolens.core.dicom.Dicom.isDicom(file)) {
+            // DICOM has its own reader with its own limits (core.dicom.DicomLimits); the default window, 8-bit grey.
+            return org.pneumolens.core.dicom.DicomDecoder.decodeRendered(file);
+        }
         if (size > ImageLimits.MAX_FILE_BYTES) {
             throw new ImageDecodeException(name + ": file is " + (size >> 20) + " MB, more than the "
                     + (ImageLimits.MAX_FILE_BYTES >> 20) + " MB accepted for an image");
@@ -82,7 +86,7 @@ public final class ImageDecoder {
             byte[] bytes = Files.readAllBytes(file);
             ImageFormat format = ImageFormat.sniff(bytes);
             if (format == null) {
-                throw new ImageDecodeException(name + ": not a supported image (PNG, JPEG, BMP or GIF)");
+                throw new ImageDecodeException(name + ": not a supported image (PNG, JPEG, BMP, GIF or DICOM)");
             }
             if (format == ImageFormat.JPEG) {
                 int subsampling = ImageLimits.checkJpeg(bytes, name);
