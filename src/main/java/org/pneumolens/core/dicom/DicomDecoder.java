@@ -129,7 +129,8 @@ public final class DicomDecoder {
         }
     }
 
+    /** Named as every other image error is: with its folder, control characters escaped. */
     private static String nameOf(Path file) {
-        return file.getFileName() == null ? file.toString() : file.getFileName().toString();
+        return org.pneumolens.core.image.ImageLimits.displayName(file);
     }
 }

@@ -68,7 +68,7 @@ public final class ImageLimits {
     }
 
     /** The file for messages, with its folder as given, made printable. */
-    static String displayName(Path file) {
+    public static String displayName(Path file) {
         return printable(file.toString());
     }
 
