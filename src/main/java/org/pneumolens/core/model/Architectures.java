@@ -21,6 +21,7 @@ import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.lossfunctions.impl.LossMCXENT;
 import org.nd4j.linalg.factory.Nd4j;
+import org.pneumolens.core.engine.NativeHelpers;
 
 /**
  * The networks PneumoLens builds. All take one grey channel; for a single channel NHWC and NCHW share one

@@ -18,6 +18,7 @@ import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
+import org.pneumolens.core.engine.NativeHelpers;
 import org.pneumolens.core.io.AtomicFiles;
 
 /**

@@ -1,4 +1,4 @@
-package org.pneumolens.core.bench;
+package org.pneumolens.bench;
 
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonElement;

@@ -1,4 +1,4 @@
-package org.pneumolens.core.model;
+package org.pneumolens.core.engine;
 
 import java.util.Map;
 import org.deeplearning4j.nn.conf.CNN2DFormat;

@@ -1,4 +1,4 @@
-package org.pneumolens.core.model;
+package org.pneumolens.core.engine;
 
 import java.lang.reflect.Field;
 import java.util.function.Supplier;

@@ -1,4 +1,4 @@
-package org.pneumolens.core.bench;
+package org.pneumolens.bench;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -10,7 +10,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
 import org.pneumolens.core.model.Architectures;
-import org.pneumolens.core.model.NativeHelpers;
+import org.pneumolens.core.engine.NativeHelpers;
 
 /**
  * The reference workload {@code seedcnn-150-grey-b50}, measured exactly as {@code torch_reference.py} does: one

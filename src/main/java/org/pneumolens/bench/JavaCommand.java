@@ -1,4 +1,4 @@
-package org.pneumolens.core.bench;
+package org.pneumolens.bench;
 
 import java.io.File;
 import java.lang.management.ManagementFactory;

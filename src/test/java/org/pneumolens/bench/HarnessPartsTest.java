@@ -1,4 +1,4 @@
-package org.pneumolens.core.bench;
+package org.pneumolens.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -88,15 +88,6 @@ class HarnessPartsTest {
         assertEquals(OptionalLong.of(2_345_678L), ProcessMemory.parseVmHwm(
                 List.of("Name:\tjava", "VmPeak:\t 9999999 kB", "VmHWM:\t 2345678 kB", "VmRSS:\t 1000 kB")));
         assertEquals(OptionalLong.empty(), ProcessMemory.parseVmHwm(List.of("Name:\tjava")));
-    }
-
-    @Test
-    void theEngineNameFollowsTheLoadedBinaryLevel() {
-        assertEquals("", NativeEngine.levelSuffix(1));
-        assertEquals("-avx2", NativeEngine.levelSuffix(2));
-        assertEquals("-avx512", NativeEngine.levelSuffix(3));
-        String engine = NativeEngine.describe(org.deeplearning4j.nn.conf.CNN2DFormat.NCHW);
-        assertTrue(engine.startsWith("dl4j 1.0.0-M2.1 nd4j-native linux-x86_64") && engine.endsWith(", NCHW"), engine);
     }
 
     @Test

@@ -1,4 +1,4 @@
-package org.pneumolens.core.bench;
+package org.pneumolens.bench;
 
 /**
  * How many times each figure is measured. {@link #FULL} copies {@code torch_reference.py} exactly; {@link #QUICK}

@@ -1,4 +1,4 @@
-package org.pneumolens.core.bench;
+package org.pneumolens.bench;
 
 import java.util.Map;
 import org.deeplearning4j.nn.conf.CNN2DFormat;

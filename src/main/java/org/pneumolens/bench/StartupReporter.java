@@ -1,4 +1,4 @@
-package org.pneumolens.core.bench;
+package org.pneumolens.bench;
 
 import java.io.PrintStream;
 import java.util.OptionalLong;
@@ -6,14 +6,14 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongSupplier;
 
 /**
- * The hook that lets {@code startup_ms} be measured from outside the app: with
- * {@code -Dpneumolens.reportStartup=true}, once the window is shown AND the model is loaded, one line
- * {@code PNEUMOLENS_READY <epoch-ms>} goes to standard output. Without the property it does nothing.
+ * What lets {@code startup_ms} be measured from outside the app: with {@code -Dpneumolens.reportStartup=true}, once
+ * the window is shown AND the model is loaded, one line {@code PNEUMOLENS_READY <epoch-ms>} goes to standard
+ * output. Without the property it does nothing.
  *
- * <p>The app calls {@link #windowShown()} after {@code stage.show()} (on the FX thread) and {@link #modelLoaded()}
- * when its model is in place (on any thread), in either order; the line is printed by whichever call comes second,
- * exactly once. An app that knows both at one point may call {@link #ready()} instead. No JavaFX here: the
- * launcher measuring it ({@link StartupProbe}, {@code bench/startup.sh}) only reads the line.
+ * <p>The app does not call this class: it announces its milestones to an {@code app.StartupListener}, and the entry
+ * point ({@code org.pneumolens.Launcher}) forwards them to {@link #windowShown()} and {@link #modelLoaded()}, which
+ * may come in either order and from any thread; the line is printed by whichever comes second, exactly once. No
+ * JavaFX here: the launcher measuring it ({@link StartupProbe}, {@code bench/startup.sh}) only reads the line.
  */
 public final class StartupReporter {
     public static final String PROPERTY = "pneumolens.reportStartup";
@@ -21,9 +21,6 @@ public final class StartupReporter {
     private static final int WINDOW = 1;
     private static final int MODEL = 2;
     private static final int BOTH = WINDOW | MODEL;
-
-    private static final StartupReporter APP = new StartupReporter(Boolean.getBoolean(PROPERTY), System.out,
-            System::currentTimeMillis);
 
     private final boolean enabled;
     private final PrintStream out;
@@ -36,19 +33,24 @@ public final class StartupReporter {
         this.clock = epochMillis;
     }
 
+    /** Prints to standard output, and only if {@code -Dpneumolens.reportStartup=true}. */
+    public static StartupReporter fromSystemProperties() {
+        return fromSystemProperties(System::currentTimeMillis);
+    }
+
+    /** The same with another clock (the probe's tests). */
+    static StartupReporter fromSystemProperties(LongSupplier epochMillis) {
+        return new StartupReporter(Boolean.getBoolean(PROPERTY), System.out, epochMillis);
+    }
+
     /** The main window has been shown. */
-    public static void windowShown() {
-        APP.reach(WINDOW);
+    public void windowShown() {
+        reach(WINDOW);
     }
 
     /** The model the window will use is loaded. */
-    public static void modelLoaded() {
-        APP.reach(MODEL);
-    }
-
-    /** Both at once. */
-    public static void ready() {
-        APP.reach(BOTH);
+    public void modelLoaded() {
+        reach(MODEL);
     }
 
     /** @return true if this call printed the line */

@@ -1,4 +1,4 @@
-package org.pneumolens.core.model;
+package org.pneumolens.core.engine;
 
 /**
  * A ceiling for ND4J's off-heap memory, so that training's resident size does not scale with the machine's RAM.

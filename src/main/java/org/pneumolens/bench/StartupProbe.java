@@ -1,4 +1,4 @@
-package org.pneumolens.core.bench;
+package org.pneumolens.bench;
 
 import java.io.BufferedReader;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package org.pneumolens.core.bench;
+package org.pneumolens.bench;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

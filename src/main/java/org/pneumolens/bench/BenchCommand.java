@@ -1,4 +1,4 @@
-package org.pneumolens.cli;
+package org.pneumolens.bench;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -6,23 +6,13 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.deeplearning4j.nn.conf.CNN2DFormat;
-import org.pneumolens.core.bench.BenchPlan;
-import org.pneumolens.core.bench.BenchReport;
-import org.pneumolens.core.bench.DecodeBench;
-import org.pneumolens.core.bench.EpochBench;
-import org.pneumolens.core.bench.JavaCommand;
-import org.pneumolens.core.bench.NativeEngine;
-import org.pneumolens.core.bench.PredictBench;
-import org.pneumolens.core.bench.ProcessMemory;
-import org.pneumolens.core.bench.SampleImages;
-import org.pneumolens.core.bench.SeedCnnBench;
-import org.pneumolens.core.bench.StartupBench;
-import org.pneumolens.core.bench.StartupProbe;
+import org.pneumolens.core.engine.NativeEngine;
+import org.pneumolens.core.model.BundledModel;
+import org.pneumolens.core.model.ModelFile;
 import org.pneumolens.core.model.PneumoModel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -31,9 +21,10 @@ import picocli.CommandLine.Spec;
  * Prints one JSON line with the keys of {@code ../shared/bench/torch_reference.py}, measured the same way, followed
  * by the app's own figures. Progress goes to the log (stderr); stdout carries only the JSON line.
  */
-@Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmark the engine (same workload and keys as the PyTorch reference) "
+@Command(name = BenchCommand.NAME, mixinStandardHelpOptions = true, description = "Benchmark the engine (same workload and keys as the PyTorch reference) "
         + "and the app's own latencies; prints one JSON line.")
-final class BenchCommand implements Callable<Integer> {
+public final class BenchCommand implements Callable<Integer> {
+    public static final String NAME = "bench";
     private static final Logger LOG = LoggerFactory.getLogger(BenchCommand.class);
 
     enum Part { train, infer, decode, predict, epoch, startup }
@@ -63,7 +54,7 @@ final class BenchCommand implements Callable<Integer> {
     Double epochFraction;
 
     @Option(names = "--startup", description = "Also measure startup_ms: window shown with the model loaded, on "
-            + "$DISPLAY or a private Xvfb (needs the app to call StartupReporter)")
+            + "$DISPLAY or a private Xvfb (needs the app to report through StartupReporter)")
     boolean startup;
 
     @Option(names = "--startup-timeout", paramLabel = "S", description = "Seconds to wait for one start "
@@ -74,8 +65,9 @@ final class BenchCommand implements Callable<Integer> {
             + "null): ${COMPLETION-CANDIDATES}")
     List<Part> skip = List.of();
 
-    @Mixin
-    ModelOption modelOption = new ModelOption();
+    @Option(names = {"-m", "--model"}, paramLabel = "FILE", description = "Model file for predict_gradcam_ms "
+            + "(default: the bundled model)")
+    Path modelFile;
 
     @Spec
     CommandSpec spec;
@@ -117,7 +109,7 @@ final class BenchCommand implements Callable<Integer> {
                             DecodeBench.decodeMillisP50(files, plan.decodeRepeats(), SeedCnnBench.SIZE), 2);
                 }
                 if (parts.contains(Part.predict)) {
-                    PneumoModel model = modelOption.load();
+                    PneumoModel model = modelFile == null ? BundledModel.load() : ModelFile.load(modelFile);
                     LOG.info("timing predict + Grad-CAM with '{}' on {} samples x{}", model.metadata().name(),
                             files.size(), plan.predictRepeats());
                     report.figure("predict_gradcam_ms_p50", PredictBench.predictGradCamMillisP50(model, files,

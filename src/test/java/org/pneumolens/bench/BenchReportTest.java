@@ -1,4 +1,4 @@
-package org.pneumolens.core.bench;
+package org.pneumolens.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
