@@ -21,7 +21,8 @@ import picocli.CommandLine.Spec;
  * Prints one JSON line with the keys of {@code ../shared/bench/torch_reference.py}, measured the same way, followed
  * by the app's own figures. Progress goes to the log (stderr); stdout carries only the JSON line.
  */
-@Command(name = BenchCommand.NAME, mixinStandardHelpOptions = true, description = "Benchmark the engine (same workload and keys as the PyTorch reference) "
+@Command(name = BenchCommand.NAME, mixinStandardHelpOptions = true,
+        description = "Benchmark the engine (same workload and keys as the PyTorch reference) "
         + "and the app's own latencies; prints one JSON line.")
 public final class BenchCommand implements Callable<Integer> {
     public static final String NAME = "bench";

@@ -5,7 +5,6 @@ import org.deeplearning4j.nn.conf.CNN2DFormat;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.nativeblas.NativeOps;
 import org.nd4j.nativeblas.NativeOpsHolder;
-import org.pneumolens.core.engine.NativeHelpers;
 
 /**
  * Thread settings and a description of the ND4J native build actually loaded, for the benchmark's {@code engine}

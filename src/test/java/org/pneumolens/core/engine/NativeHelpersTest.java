@@ -58,7 +58,8 @@ class NativeHelpersTest {
     @Test
     void pneumoNetWithBatchNormGivesTheSameOutputsGradientsAndStepsWithAndWithoutHelpers() {
         MultiLayerNetwork fast = Architectures.pneumoNet(32, 2, 1e-3, 9, new double[]{1.5, 0.7});
-        MultiLayerNetwork plain = NativeHelpers.buildWithout(() -> Architectures.pneumoNet(32, 2, 1e-3, 9, new double[]{1.5, 0.7}));
+        MultiLayerNetwork plain = NativeHelpers.buildWithout(
+                () -> Architectures.pneumoNet(32, 2, 1e-3, 9, new double[]{1.5, 0.7}));
         plain.setParams(fast.params().dup());
         INDArray x = Nd4j.rand(DataType.FLOAT, 6, 1, 32, 32).subi(0.5).muli(4);
 
