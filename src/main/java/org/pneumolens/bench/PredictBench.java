@@ -11,8 +11,8 @@ import org.pneumolens.core.model.PneumoModel;
 
 /**
  * {@code predict_gradcam_ms_p50}: what the Diagnose view waits for after an image is dropped, i.e. a full-resolution
- * file decoded, classified, and mapped with Grad-CAM for the predicted class, through the same
- * {@link PneumoModel} calls the app makes.
+ * file decoded, then classified and mapped with Grad-CAM for every class in one {@link PneumoModel#analyse} call,
+ * the same call the app makes.
  */
 public final class PredictBench {
     private PredictBench() {
