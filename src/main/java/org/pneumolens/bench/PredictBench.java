@@ -36,11 +36,11 @@ public final class PredictBench {
         return Stats.median(times);
     }
 
-    static GradCam.Map predictAndMap(PneumoModel model, Path file) throws ImageDecodeException {
+    static GradCam.Heatmap predictAndMap(PneumoModel model, Path file) throws ImageDecodeException {
         GreyImage image = ImageDecoder.decodeGrey(file);
         // What the Diagnose tab runs for a dropped image: probabilities and a map for every class.
         PneumoModel.Analysis a = model.analyse(image);
-        GradCam.Map map = a.maps().get(a.prediction().labelIndex());
+        GradCam.Heatmap map = a.maps().get(a.prediction().labelIndex());
         if (map.values().length != map.width() * map.height()) { // keeps the result observably used
             throw new IllegalStateException("malformed Grad-CAM map");
         }

@@ -8,6 +8,7 @@ import org.pneumolens.core.data.Dataset;
 import org.pneumolens.core.data.DatasetScanner;
 import org.pneumolens.core.data.ImageSet;
 import org.pneumolens.core.model.ModelFile;
+import org.pneumolens.core.model.PneumoModel;
 import org.pneumolens.core.train.EpochResult;
 import org.pneumolens.core.train.Trainer;
 import org.pneumolens.core.train.TrainingConfig;
@@ -103,10 +104,11 @@ final class TrainCommand implements Callable<Integer> {
             }
 
             @Override
-            public void improved(TrainingResult best) {
+            public void improved(Trainer.Checkpoint best) {
                 try {
                     // Checkpoint: a long run interrupted later still leaves its best model on disk.
-                    ModelFile.save(best.model().network(), best.model().metadata(), out);
+                    PneumoModel model = best.result().model();
+                    ModelFile.save(model.network(), model.metadata(), out);
                 } catch (java.io.IOException e) {
                     err.println("warning: could not write checkpoint " + out + ": " + e.getMessage());
                 }

@@ -73,7 +73,7 @@ class HarnessPartsTest {
         PneumoModel model = BundledModel.load();
         Path file = Files.list(FIXTURES.resolve("val/PNEUMONIA")).sorted().findFirst().orElseThrow();
 
-        GradCam.Map map = PredictBench.predictAndMap(model, file);
+        GradCam.Heatmap map = PredictBench.predictAndMap(model, file);
 
         assertTrue(map.width() > 1 && map.height() > 1);
         float max = 0;
