@@ -2,9 +2,11 @@
 # Builds PneumoLens with Maven and packages it with jpackage (JDK 17+), using jpackage.cfg.
 #
 #   packaging/build-installer.sh app-image   # dist/PneumoLens/ (bin/PneumoLens, lib/app, lib/runtime)
-#   packaging/build-installer.sh deb         # dist/pneumolens_0.1.0_amd64.deb  (the default)
+#   packaging/build-installer.sh deb         # dist/pneumolens_<version>-1_amd64.deb  (the default)
 #
-# SKIP_MAVEN=1 reuses an existing target/pneumolens.jar and target/lib (CI has just built them).
+# SKIP_MAVEN=1 reuses an existing target/pneumolens.jar and target/lib instead of running `mvn package`:
+# .ci/run does so after its one `mvn -B verify`.
+# The version (jpackage's --app-version) is pom.xml's <version>, read from the jar being packaged.
 # On Windows and macOS run the jpackage commands from docs/packaging.md instead.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -20,6 +22,13 @@ if [ "${SKIP_MAVEN:-0}" != 1 ]; then
   mvn -B -q package -DskipTests
 fi
 [ -f target/pneumolens.jar ] || { echo "target/pneumolens.jar missing: run mvn package first" >&2; exit 1; }
+
+# One source for the version: Maven writes pom.xml's <version> into the jar (core.Version reads the same file).
+# jpackage accepts only numbers and dots, so a -SNAPSHOT (or other) suffix is dropped for the package.
+version="$(unzip -p target/pneumolens.jar org/pneumolens/core/version.properties | sed -n 's/^version=//p')"
+app_version="${version%%-*}"
+[[ "$app_version" =~ ^[0-9]+(\.[0-9]+){0,2}$ ]] \
+  || { echo "cannot take a package version from the jar's version '$version'" >&2; exit 1; }
 
 # jpackage copies the whole --input folder into the app, so stage only the jar and its class path.
 # Hard links when possible: the libraries are 160 MB.
@@ -47,5 +56,5 @@ mkdir -p dist
 [ "$type" = app-image ] && rm -rf dist/PneumoLens
 
 # Further arguments (e.g. --verbose) go to jpackage.
-jpackage --type "$type" @jpackage.cfg "${platform_args[@]}" "${@:2}"
+jpackage --type "$type" @jpackage.cfg --app-version "$app_version" "${platform_args[@]}" "${@:2}"
 ls -la dist

@@ -1,15 +1,22 @@
 package org.pneumolens;
 
+import java.util.List;
 import org.pneumolens.app.PneumoLensApp;
+import org.pneumolens.app.StartupListener;
 import org.pneumolens.app.model.BundledModelPreload;
+import org.pneumolens.bench.BenchCommand;
+import org.pneumolens.bench.StartupReporter;
 import org.pneumolens.cli.PneumoLensCli;
+import org.pneumolens.core.engine.NativeMemory;
 import org.pneumolens.core.io.SerialFilter;
-import org.pneumolens.core.model.NativeMemory;
 
 /**
  * Entry point of the jar and the installer. A class that extends {@code Application} cannot be the main class of
  * a plain class path ("JavaFX runtime components are missing"), so this one decides: a subcommand runs the
  * headless command line, anything else (nothing, or an image file) opens the window.
+ *
+ * <p>It is also the one place that wires the benchmark harness in ({@code bench} subcommand, start-up reporter):
+ * the app and the command line know nothing of it (docs/decisions/0003-benchmark-harness-package.md).
  */
 public final class Launcher {
     private Launcher() {
@@ -18,13 +25,20 @@ public final class Launcher {
     public static void main(String[] args) throws InterruptedException {
         SerialFilter.rejectAll(); // first: nothing may deserialize Java objects, whatever a file holds
         NativeMemory.limit(); // before anything loads ND4J
-        if (args.length > 0 && PneumoLensCli.SUBCOMMANDS.contains(args[0])) {
-            System.exit(PneumoLensCli.run(args));
+        if (args.length > 0 && (PneumoLensCli.SUBCOMMANDS.contains(args[0]) || BenchCommand.NAME.equals(args[0]))) {
+            System.exit(PneumoLensCli.run(List.of(new BenchCommand()), args));
         }
         // The model loads while the window starts; but ND4J's native start must come before JavaFX's, whose
         // native libraries would otherwise deadlock with it (see core.engine.Nd4jStart).
         BundledModelPreload.start();
         BundledModelPreload.awaitNativeStart();
-        PneumoLensApp.launchWith(args);
+        StartupReporter startup = StartupReporter.fromSystemProperties();
+        PneumoLensApp.launchWith(args, milestone -> {
+            if (milestone == StartupListener.Milestone.WINDOW_SHOWN) {
+                startup.windowShown();
+            } else {
+                startup.modelLoaded();
+            }
+        });
     }
 }

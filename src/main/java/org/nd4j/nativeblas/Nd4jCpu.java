@@ -6,7 +6,9 @@ package org.nd4j.nativeblas;
  * {@code org.nd4j.linalg.cpu.nativecpu.bindings.Nd4jCpu$Environment} and renamed the method {@code isUseONEDNN}.
  * The lookup fails, and every oneDNN layer helper then reports itself unsupported, so DL4J silently falls back to
  * its slow path even with the oneDNN build loaded. This class answers the old question with the new API. Nothing
- * else in ND4J uses this name; {@code NativeHelpersTest} fails if the helpers stop being picked up.
+ * else in ND4J uses this name; {@code NativeHelpersTest} fails if the helpers stop being picked up. It is the one
+ * class outside {@code org.pneumolens} because the name is what DL4J asks for; it belongs with the other engine
+ * workarounds in {@code org.pneumolens.core.engine} ({@code NativeHelpers} relies on it).
  */
 public final class Nd4jCpu {
     private Nd4jCpu() {

@@ -12,7 +12,6 @@ import org.pneumolens.app.common.TaskExecutor;
 import org.pneumolens.app.common.UiTaskExecutor;
 import org.pneumolens.app.common.ViewLoader;
 import org.pneumolens.app.model.ModelService;
-import org.pneumolens.core.bench.StartupReporter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,10 +24,15 @@ public final class PneumoLensApp extends Application {
     private static final Logger LOG = LoggerFactory.getLogger(PneumoLensApp.class);
     private static final int[] ICON_SIZES = {16, 32, 48, 64, 128, 256, 512};
 
+    /** Set before {@code Application.launch}, which creates this class itself and passes it only strings. */
+    private static volatile StartupListener startupListener = StartupListener.NONE;
+
     private TaskExecutor inference;
     private TaskExecutor training;
 
-    public static void launchWith(String[] args) {
+    /** Opens the window; {@code listener} hears its start-up milestones. */
+    public static void launchWith(String[] args, StartupListener listener) {
+        startupListener = listener;
         Application.launch(PneumoLensApp.class, args);
     }
 
@@ -48,13 +52,14 @@ public final class PneumoLensApp extends Application {
         size(stage, new Scene(main.root()));
         ErrorReporter.install(stage);
         stage.setOnHidden(e -> shutdown());
-        // Benchmark hook (no-op unless -Dpneumolens.reportStartup=true): start-up ends when both have happened.
+        // Start-up milestones, for whoever measures start-up (see StartupListener).
+        StartupListener startup = startupListener;
         context.models().modelProperty().addListener((o, old, m) -> {
             if (m != null) {
-                StartupReporter.modelLoaded();
+                startup.reached(StartupListener.Milestone.MODEL_LOADED);
             }
         });
-        stage.setOnShown(e -> StartupReporter.windowShown());
+        stage.setOnShown(e -> startup.reached(StartupListener.Milestone.WINDOW_SHOWN));
         stage.show();
         main.controller().start(getParameters().getRaw());
     }

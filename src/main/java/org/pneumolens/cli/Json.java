@@ -13,8 +13,4 @@ final class Json {
     static String compact(JsonElement e) {
         return COMPACT.toJson(e);
     }
-
-    static String compact(Object o) {
-        return COMPACT.toJson(o);
-    }
 }

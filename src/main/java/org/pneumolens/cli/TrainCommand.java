@@ -16,6 +16,7 @@ import org.pneumolens.core.image.ImageLimits;
 import org.pneumolens.core.io.OutputTarget;
 import org.pneumolens.core.model.BundledModel;
 import org.pneumolens.core.model.ModelFile;
+import org.pneumolens.core.model.PneumoModel;
 import org.pneumolens.core.train.EpochResult;
 import org.pneumolens.core.train.Trainer;
 import org.pneumolens.core.train.TrainingConfig;
@@ -121,10 +122,11 @@ final class TrainCommand implements Callable<Integer> {
             }
 
             @Override
-            public void improved(TrainingResult best) {
+            public void improved(Trainer.Checkpoint best) {
                 try {
                     // Checkpoint: a long run interrupted later still leaves its best model on disk.
-                    ModelFile.save(best.model().network(), best.model().metadata(), checkpoint);
+                    PneumoModel model = best.result().model();
+                    ModelFile.save(model.network(), model.metadata(), checkpoint);
                 } catch (java.io.IOException e) {
                     err.println("warning: could not write checkpoint " + checkpoint + ": " + e.getMessage());
                 }

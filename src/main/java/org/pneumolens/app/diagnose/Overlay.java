@@ -15,7 +15,7 @@ public record Overlay(String className, int width, int height, int[] argb) {
      * Colours a map for an image of the given size. Alpha grows linearly with the saliency and is zero where the
      * map is zero, so the radiograph shows through where the model found no evidence.
      */
-    public static Overlay of(String className, GradCam.Map map, int imageWidth, int imageHeight) {
+    public static Overlay of(String className, GradCam.Heatmap map, int imageWidth, int imageHeight) {
         double scale = Math.min(1.0, (double) MAX_SIDE / Math.max(imageWidth, imageHeight));
         int w = Math.max(1, (int) Math.round(imageWidth * scale));
         int h = Math.max(1, (int) Math.round(imageHeight * scale));

@@ -39,7 +39,8 @@ public record DecodedImages(int size, float[][] pixels, int[] labels, List<Label
         try {
             List<Future<float[]>> futures = new ArrayList<>(images.size());
             for (LabeledImage img : images) {
-                futures.add(pool.submit(() -> prep.squash(ImageDecoder.decodeGrey(img.path(), prep.datasetSize(), prep.datasetSize())).pixels()));
+                futures.add(pool.submit(() -> prep.squash(ImageDecoder.decodeGrey(img.path(), prep.datasetSize(),
+                        prep.datasetSize())).pixels()));
             }
             List<float[]> pixels = new ArrayList<>();
             List<LabeledImage> kept = new ArrayList<>();

@@ -21,6 +21,7 @@ import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.lossfunctions.impl.LossMCXENT;
 import org.nd4j.linalg.factory.Nd4j;
+import org.pneumolens.core.engine.NativeHelpers;
 
 /**
  * The networks PneumoLens builds. All take one grey channel; for a single channel NHWC and NCHW share one
@@ -29,7 +30,6 @@ import org.nd4j.linalg.factory.Nd4j;
 public final class Architectures {
     /** Name stored in model metadata for {@link #pneumoNet}. */
     public static final String PNEUMONET = "pneumonet-v1";
-    public static final String SEEDCNN = "seedcnn";
 
     static {
         NativeHelpers.enable(); // before any layer of a network is created
@@ -41,7 +41,7 @@ public final class Architectures {
     /**
      * PneumoNet: a small VGG-style CNN with batch normalisation and global average pooling.
      * <pre>
-     * in  [N, S, S, 1]
+     * in  [N, 1, S, S]   (NCHW, see layout(); with one channel the same bytes as NHWC [N, S, S, 1])
      * conv5x5/2 16  BN ReLU           → S/2
      * conv3x3   32  BN ReLU, max2     → S/4
      * conv3x3   64  BN ReLU ×2, max2  → S/8

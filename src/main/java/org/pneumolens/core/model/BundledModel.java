@@ -10,10 +10,6 @@ public final class BundledModel {
     private BundledModel() {
     }
 
-    public static boolean available() {
-        return BundledModel.class.getResource(RESOURCE) != null;
-    }
-
     public static PneumoModel load() throws ModelFormatException {
         try (InputStream in = BundledModel.class.getResourceAsStream(RESOURCE)) {
             if (in == null) {

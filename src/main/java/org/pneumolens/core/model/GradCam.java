@@ -23,7 +23,7 @@ public final class GradCam {
     }
 
     /** A saliency map at feature-map resolution, values in [0, 1]. */
-    public record Map(int width, int height, float[] values) {
+    public record Heatmap(int width, int height, float[] values) {
         public float get(int x, int y) {
             return values[y * width + x];
         }
@@ -56,7 +56,7 @@ public final class GradCam {
      * @param input      one image in the network's input layout, batch size 1
      * @param classIndex the class whose evidence is mapped
      */
-    public static Map compute(MultiLayerNetwork net, INDArray input, int classIndex) {
+    public static Heatmap compute(MultiLayerNetwork net, INDArray input, int classIndex) {
         Forward f = forward(net, input);
         try {
             return f.map(classIndex);
@@ -66,7 +66,7 @@ public final class GradCam {
     }
 
     /** Softmax outputs and one map per class from a single forward pass. */
-    public record All(double[] probabilities, java.util.List<Map> maps) {
+    public record All(double[] probabilities, java.util.List<Heatmap> maps) {
     }
 
     /**
@@ -77,7 +77,7 @@ public final class GradCam {
         Forward f = forward(net, input);
         try {
             int k = (int) f.output().size(1);
-            java.util.List<Map> maps = new java.util.ArrayList<>(k);
+            java.util.List<Heatmap> maps = new java.util.ArrayList<>(k);
             for (int c = 0; c < k; c++) {
                 maps.add(f.map(c));
             }
@@ -109,7 +109,7 @@ public final class GradCam {
             return acts[layers.length - 1];
         }
 
-        Map map(int classIndex) {
+        Heatmap map(int classIndex) {
             int target = targetLayer(layers);
             CNN2DFormat format = ((org.deeplearning4j.nn.conf.layers.ConvolutionLayer) layers[lastConv(layers)].conf()
                     .getLayer()).getCnn2dDataFormat();
@@ -147,7 +147,7 @@ public final class GradCam {
             if (max > 0) {
                 for (int i = 0; i < values.length; i++) values[i] /= max;
             }
-            return new Map(wd, h, values);
+            return new Heatmap(wd, h, values);
         }
     }
 

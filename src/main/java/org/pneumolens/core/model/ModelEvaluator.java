@@ -11,12 +11,9 @@ import org.pneumolens.core.data.LabeledImage;
 import org.pneumolens.core.data.SkippedFile;
 import org.pneumolens.core.metrics.BinaryMetrics;
 import org.pneumolens.core.metrics.Evaluation;
-import org.nd4j.linalg.api.ndarray.INDArray;
 
 /** Scores a model on a labelled folder at the model's stored threshold. */
 public final class ModelEvaluator {
-    private static final int BATCH = 64;
-
     private ModelEvaluator() {
     }
 
@@ -46,25 +43,16 @@ public final class ModelEvaluator {
         boolean[] positive = new boolean[data.count()];
         boolean[] correct = new boolean[data.count()];
         double[] score = new double[data.count()];
-        for (int from = 0; from < data.count(); from += BATCH) {
-            int to = Math.min(data.count(), from + BATCH);
-            float[][] inputs = new float[to - from][];
-            for (int i = from; i < to; i++) {
-                inputs[i - from] = model.preprocessing().normalize(data.pixels()[i]);
+        double[][] probs = model.probabilities(data.count(), i -> model.preprocessing().normalize(data.pixels()[i]));
+        for (int i = 0; i < data.count(); i++) {
+            String problem = PneumoModel.notProbabilities(probs[i]);
+            if (problem != null) {
+                throw new ModelOutputException("the model's output for " + data.kept().get(i).path()
+                        + " is not a probability vector (" + problem + "); no figure can be computed");
             }
-            INDArray out = model.output(inputs);
-            for (int i = from; i < to; i++) {
-                double[] p = out.getRow(i - from).toDoubleVector();
-                String problem = PneumoModel.notProbabilities(p);
-                if (problem != null) {
-                    throw new ModelOutputException("the model's output for " + data.kept().get(i).path()
-                            + " is not a probability vector (" + problem + "); no figure can be computed");
-                }
-                Prediction pred = model.label(p);
-                positive[i] = data.labels()[i] == pos;
-                score[i] = p[pos];
-                correct[i] = pred.labelIndex() == data.labels()[i];
-            }
+            positive[i] = data.labels()[i] == pos;
+            score[i] = probs[i][pos];
+            correct[i] = model.label(probs[i]).labelIndex() == data.labels()[i];
         }
         List<SkippedFile> skipped = new ArrayList<>(set.skipped());
         skipped.addAll(data.failed());

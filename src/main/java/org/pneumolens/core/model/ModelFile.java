@@ -19,6 +19,7 @@ import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.pneumolens.core.engine.NativeHelpers;
 import org.pneumolens.core.io.AtomicFiles;
 
 /**

@@ -32,9 +32,4 @@ public record ModelMetadata(int formatVersion, String name, String architecture,
     public int positiveIndex() {
         return classes.indexOf(positiveClass);
     }
-
-    public ModelMetadata withName(String newName) {
-        return new ModelMetadata(formatVersion, newName, architecture, classes, positiveClass, threshold, input,
-                valMetrics, training, createdAt, appVersion);
-    }
 }

@@ -3,6 +3,7 @@ package org.pneumolens.core.model;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.IntFunction;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -15,6 +16,9 @@ import org.pneumolens.core.image.Preprocessing;
  * DL4J networks keep per-call state in their layers, so every use is synchronised on this object.
  */
 public final class PneumoModel {
+    /** Inputs per forward pass when scoring many images. */
+    public static final int OUTPUT_BATCH = 64;
+
     private final MultiLayerNetwork net;
     private final ModelMetadata metadata;
     private final Preprocessing preprocessing;
@@ -145,12 +149,40 @@ public final class PneumoModel {
         return net.output(toTensor(inputs), false);
     }
 
-    public synchronized GradCam.Map gradCam(GreyImage image, int classIndex) {
+    /**
+     * Softmax outputs of {@code n} preprocessed inputs, one row per input, computed {@value #OUTPUT_BATCH} at a time
+     * so that neither the inputs of a whole dataset nor its tensor need to exist at once (evaluation, validation).
+     *
+     * @param input the i-th preprocessed input (length s²), asked for once per index, in order
+     */
+    public static double[][] probabilities(MultiLayerNetwork net, int n, IntFunction<float[]> input, int s,
+                                           String layout) {
+        double[][] out = new double[n][];
+        for (int from = 0; from < n; from += OUTPUT_BATCH) {
+            int to = Math.min(n, from + OUTPUT_BATCH);
+            float[][] chunk = new float[to - from][];
+            for (int i = from; i < to; i++) {
+                chunk[i - from] = input.apply(i);
+            }
+            INDArray p = net.output(tensor(chunk, s, layout), false); // [to - from, classes]
+            for (int i = from; i < to; i++) {
+                out[i] = p.getRow(i - from).toDoubleVector();
+            }
+        }
+        return out;
+    }
+
+    /** {@link #probabilities(MultiLayerNetwork, int, IntFunction, int, String)} with this model. */
+    public synchronized double[][] probabilities(int n, IntFunction<float[]> input) {
+        return probabilities(net, n, input, metadata.input().size(), metadata.input().layout());
+    }
+
+    public synchronized GradCam.Heatmap gradCam(GreyImage image, int classIndex) {
         return GradCam.compute(net, toTensor(new float[][]{preprocessing.toInput(image)}), classIndex);
     }
 
     /** A prediction and one Grad-CAM map per class (in class order), from a single preprocessing of the image. */
-    public record Analysis(Prediction prediction, List<GradCam.Map> maps) {
+    public record Analysis(Prediction prediction, List<GradCam.Heatmap> maps) {
     }
 
     /**

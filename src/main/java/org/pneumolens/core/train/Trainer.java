@@ -33,7 +33,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class Trainer {
     private static final Logger LOG = LoggerFactory.getLogger(Trainer.class);
-    private static final int EVAL_BATCH = 64;
     /** Cosine decay ends at this fraction of the initial learning rate. */
     private static final double MIN_LR_FRACTION = 0.05;
 
@@ -90,11 +89,10 @@ public final class Trainer {
         int n = trainData.count();
         int batches = (n + config.batchSize() - 1) / config.batchSize();
 
+        Outcome outcome = new Outcome(net, valData, pos, classes, train, valSet, valSource, start);
         List<EpochResult> history = new ArrayList<>();
-        INDArray bestParams = null;
-        double[][] bestValProbs = null;
+        Best best = null;
         double bestAuc = Double.NEGATIVE_INFINITY;
-        int bestEpoch = 0;
         boolean stopped = false;
         boolean early = false;
         for (int epoch = 1; epoch <= config.epochs(); epoch++) {
@@ -123,66 +121,121 @@ public final class Trainer {
             double valLoss = crossEntropy(probs, valData.labels());
             double valAcc = argmaxAccuracy(probs, valData.labels());
             double valAuc = BinaryMetrics.auc(valPositive, column(probs, pos));
-            boolean best = valAuc > bestAuc + 1e-6 || bestParams == null;
+            boolean improved = valAuc > bestAuc + 1e-6 || best == null;
             double secs = (System.nanoTime() - t0) / 1e9;
             EpochResult r = new EpochResult(epoch, config.epochs(), figures.loss(), figures.accuracy(), valLoss, valAcc,
-                    valAuc, secs, lr, best);
+                    valAuc, secs, lr, improved);
             history.add(r);
             LOG.info(r.line());
             progress.epoch(r);
-            if (best) {
+            if (improved) {
                 bestAuc = valAuc;
-                bestEpoch = epoch;
-                bestParams = net.params().dup();
-                bestValProbs = probs;
-                progress.improved(result(net, bestParams, bestValProbs, valData, pos, classes, train, valSet, valSource,
-                        history, bestEpoch, false, false, start));
-            } else if (config.patience() > 0 && epoch - bestEpoch >= config.patience()) {
+                best = new Best(epoch, net.params().dup(), probs);
+                // Only a listener that asks (the CLI's checkpoint) pays for building the model.
+                progress.improved(new Checkpoint(outcome, best, List.copyOf(history)));
+            } else if (config.patience() > 0 && epoch - best.epoch() >= config.patience()) {
                 progress.message("Early stop: validation AUC has not improved for " + config.patience() + " epochs");
                 early = true;
                 break;
             }
         }
-        if (bestParams == null) {
+        if (best == null) {
             throw new TrainingCancelledException("Training was stopped before the first epoch finished; no model kept");
         }
-        return result(net, bestParams, bestValProbs, valData, pos, classes, train, valSet, valSource, history,
-                bestEpoch, stopped, early, start);
+        return outcome.result(best, history, stopped, early);
     }
 
-    private TrainingResult result(MultiLayerNetwork net, INDArray bestParams, double[][] valProbs,
-                                  DecodedImages valData, int pos, List<String> classes, ImageSet train, ImageSet val,
-                                  String valSource, List<EpochResult> history, int bestEpoch, boolean stopped,
-                                  boolean early, long start) {
-        MultiLayerNetwork kept = net.clone();
-        kept.setParams(bestParams);
-        kept.setListeners(); // the training listener holds batch state; the kept model needs none
-        boolean[] positive = positives(valData.labels(), pos);
-        double[] score = column(valProbs, pos);
-        double threshold = BinaryMetrics.youdenThreshold(positive, score);
-        boolean[] correct = new boolean[score.length];
-        for (int i = 0; i < score.length; i++) {
-            correct[i] = PneumoModel.labelIndex(valProbs[i], pos, threshold) == valData.labels()[i];
+    /** The best epoch so far: its number, a copy of its weights and its validation probabilities [n, classes]. */
+    private record Best(int epoch, INDArray params, double[][] valProbs) {
+    }
+
+    /**
+     * The best model so far, offered to {@link TrainingProgress#improved}: building it (a network clone, the
+     * threshold search, the validation metrics and a checking forward pass) happens only if {@link #result()} is
+     * called, at most once, and must happen on the training thread during that callback.
+     */
+    public static final class Checkpoint {
+        private final Outcome outcome;
+        private final Best best;
+        private final List<EpochResult> history;
+        private TrainingResult built;
+
+        private Checkpoint(Outcome outcome, Best best, List<EpochResult> history) {
+            this.outcome = outcome;
+            this.best = best;
+            this.history = history;
         }
-        Evaluation eval = BinaryMetrics.evaluate(positive, score, threshold, correct);
-        double secs = (System.nanoTime() - start) / 1e9;
-        ModelMetadata meta = new ModelMetadata(ModelMetadata.FORMAT_VERSION,
-                "PneumoNet " + config.inputSize() + " (" + train.root().getFileName() + ", " + Instant.now().toString()
-                        .substring(0, 10) + ")",
-                Architectures.PNEUMONET, classes, classes.get(pos), threshold,
-                new ModelMetadata.Input(config.inputSize(), Preprocessing.DATASET_SIZE, Preprocessing.MEAN,
-                        Preprocessing.STD, Architectures.layout().name(), 1),
-                new ModelMetadata.Metrics(eval.n(), eval.accuracy(), eval.sensitivity(), eval.specificity(), eval.auc(),
-                        eval.ece(), eval.confusion()),
-                new ModelMetadata.TrainingSummary(train.root().toString(), train.counts(), valSource, val.counts(),
-                        history.size(), bestEpoch, config.batchSize(), config.learningRate(), config.augmentation(),
-                        config.classWeights(), config.seed(), secs),
-                Instant.now().toString(), Version.get());
-        try {
-            return new TrainingResult(PneumoModel.checked(kept, meta, "trained model"), List.copyOf(history), bestEpoch,
-                    eval, stopped, early);
-        } catch (ModelFormatException e) {
-            throw new IllegalStateException("freshly trained model does not fit its own metadata", e);
+
+        /** The epoch that improved. */
+        public int epoch() {
+            return best.epoch();
+        }
+
+        /** The model of that epoch and its metrics, as {@link Trainer#train} would return it if the run ended now. */
+        public TrainingResult result() {
+            if (built == null) {
+                built = outcome.result(best, history, false, false);
+            }
+            return built;
+        }
+    }
+
+    /** What turns the best epoch into a {@link TrainingResult}: everything about the run that does not change. */
+    private final class Outcome {
+        private final MultiLayerNetwork net;
+        private final DecodedImages valData;
+        private final int pos;
+        private final List<String> classes;
+        private final ImageSet train;
+        private final ImageSet val;
+        private final String valSource;
+        private final long start;
+
+        Outcome(MultiLayerNetwork net, DecodedImages valData, int pos, List<String> classes, ImageSet train,
+                ImageSet val, String valSource, long start) {
+            this.net = net;
+            this.valData = valData;
+            this.pos = pos;
+            this.classes = classes;
+            this.train = train;
+            this.val = val;
+            this.valSource = valSource;
+            this.start = start;
+        }
+
+        /** The kept model: best epoch's weights, threshold chosen on validation, metrics at that threshold. */
+        TrainingResult result(Best best, List<EpochResult> history, boolean stopped, boolean early) {
+            MultiLayerNetwork kept = net.clone();
+            kept.setParams(best.params());
+            kept.setListeners(); // the training listener holds batch state; the kept model needs none
+            double[][] valProbs = best.valProbs();
+            boolean[] positive = positives(valData.labels(), pos);
+            double[] score = column(valProbs, pos);
+            double threshold = BinaryMetrics.youdenThreshold(positive, score);
+            boolean[] correct = new boolean[score.length];
+            for (int i = 0; i < score.length; i++) {
+                correct[i] = PneumoModel.labelIndex(valProbs[i], pos, threshold) == valData.labels()[i];
+            }
+            Evaluation eval = BinaryMetrics.evaluate(positive, score, threshold, correct);
+            double secs = (System.nanoTime() - start) / 1e9;
+            ModelMetadata meta = new ModelMetadata(ModelMetadata.FORMAT_VERSION,
+                    "PneumoNet " + config.inputSize() + " (" + train.root().getFileName() + ", "
+                            + Instant.now().toString().substring(0, 10) + ")",
+                    Architectures.PNEUMONET, classes, classes.get(pos), threshold,
+                    new ModelMetadata.Input(config.inputSize(), Preprocessing.DATASET_SIZE, Preprocessing.MEAN,
+                            Preprocessing.STD, Architectures.layout().name(), 1),
+                    new ModelMetadata.Metrics(eval.n(), eval.accuracy(), eval.sensitivity(), eval.specificity(),
+                            eval.auc(), eval.ece(), eval.confusion()),
+                    new ModelMetadata.TrainingSummary(train.root().toString(), train.counts(), valSource, val.counts(),
+                            history.size(), best.epoch(), config.batchSize(), config.learningRate(),
+                            config.augmentation(), config.classWeights(), config.seed(), secs),
+                    Instant.now().toString(), Version.get());
+            try {
+                return new TrainingResult(PneumoModel.checked(kept, meta, "trained model"), List.copyOf(history),
+                        best.epoch(), eval, stopped, early);
+            } catch (ModelFormatException e) {
+                throw new IllegalStateException("freshly trained model does not fit its own metadata", e);
+            }
         }
     }
 
@@ -221,14 +274,8 @@ public final class Trainer {
     }
 
     static double[][] probabilities(MultiLayerNetwork net, float[][] inputs, Preprocessing prep) {
-        double[][] out = new double[inputs.length][];
-        for (int from = 0; from < inputs.length; from += EVAL_BATCH) {
-            int to = Math.min(inputs.length, from + EVAL_BATCH);
-            float[][] chunk = java.util.Arrays.copyOfRange(inputs, from, to);
-            INDArray p = net.output(PneumoModel.tensor(chunk, prep.inputSize(), Architectures.layout().name()), false);
-            for (int i = from; i < to; i++) out[i] = p.getRow(i - from).toDoubleVector();
-        }
-        return out;
+        return PneumoModel.probabilities(net, inputs.length, i -> inputs[i], prep.inputSize(),
+                Architectures.layout().name());
     }
 
     private static float[][] normalizeAll(Preprocessing prep, float[][] pixels) {

@@ -16,8 +16,11 @@ public interface TrainingProgress {
     default void epoch(EpochResult result) {
     }
 
-    /** A new best model exists (after an epoch that improved validation AUC); e.g. to checkpoint it. */
-    default void improved(TrainingResult bestSoFar) {
+    /**
+     * A new best model exists (after an epoch that improved validation AUC); e.g. to checkpoint it with
+     * {@code best.result()}, which builds the model only when called (on this thread, during this call).
+     */
+    default void improved(Trainer.Checkpoint best) {
     }
 
     TrainingProgress NONE = new TrainingProgress() {

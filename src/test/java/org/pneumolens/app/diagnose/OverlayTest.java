@@ -12,7 +12,7 @@ class OverlayTest {
     void theColouredMapCoversTheWholeImageAndKeepsItsGeometry() {
         float[] values = new float[16];
         values[0] = 1f;
-        Overlay o = Overlay.of("PNEUMONIA", new GradCam.Map(4, 4, values), 2000, 1000);
+        Overlay o = Overlay.of("PNEUMONIA", new GradCam.Heatmap(4, 4, values), 2000, 1000);
 
         assertEquals(1024, o.width(), "capped longest side");
         assertEquals(512, o.height(), "same aspect ratio as the image");

@@ -18,8 +18,8 @@ import org.pneumolens.app.AppContext;
 import org.pneumolens.app.common.UiTaskExecutor;
 import org.pneumolens.app.model.ModelService;
 import org.pneumolens.core.train.EpochResult;
+import org.pneumolens.core.train.Trainer;
 import org.pneumolens.core.train.TrainingProgress;
-import org.pneumolens.core.train.TrainingResult;
 
 /**
  * Everything a Train tab view test needs: the tab loaded from its FXML with a real training executor, file
@@ -78,7 +78,7 @@ final class TrainViewFixture implements TrainDialogs {
             }
 
             @Override
-            public void improved(TrainingResult bestSoFar) {
+            public void improved(Trainer.Checkpoint bestSoFar) {
                 bridge.improved(bestSoFar);
             }
         };

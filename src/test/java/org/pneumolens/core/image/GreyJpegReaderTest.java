@@ -1,5 +1,6 @@
 package org.pneumolens.core.image;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -12,6 +13,8 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Random;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,6 +30,32 @@ class GreyJpegReaderTest {
                 BufferedImage img = GreyJpegReader.read(f);
                 assertNotNull(img, f + " should be read by the quick path");
                 assertEquals(1, img.getRaster().getNumBands(), f.toString());
+            }
+        }
+    }
+
+    /**
+     * The claim the quick path rests on: ImageIO's first choice for a grey JPEG is TwelveMonkeys' reader, and it hands
+     * the decoding to the JDK reader, so skipping it changes no pixel. Re-checked for each TwelveMonkeys upgrade.
+     */
+    @Test
+    void theQuickPathGivesTwelveMonkeysPixels() throws IOException {
+        try (var files = Files.list(Path.of("sample-images"))) {
+            for (Path f : files.filter(ImageDecoder::hasImageExtension).toList()) {
+                BufferedImage general;
+                try (ImageInputStream in = ImageIO.createImageInputStream(f.toFile())) {
+                    ImageReader reader = ImageIO.getImageReaders(in).next();
+                    assertTrue(reader.getClass().getName().startsWith("com.twelvemonkeys."), reader.getClass().getName());
+                    reader.setInput(in);
+                    general = reader.read(0);
+                    reader.dispose();
+                }
+                BufferedImage quick = GreyJpegReader.read(f);
+                assertEquals(general.getWidth(), quick.getWidth(), f.toString());
+                assertEquals(general.getHeight(), quick.getHeight(), f.toString());
+                assertArrayEquals(general.getRaster().getPixels(0, 0, general.getWidth(), general.getHeight(),
+                        (int[]) null), quick.getRaster().getPixels(0, 0, quick.getWidth(), quick.getHeight(), (int[]) null),
+                        f.toString());
             }
         }
     }

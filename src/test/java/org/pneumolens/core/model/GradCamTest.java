@@ -96,7 +96,7 @@ class GradCamTest {
             float[] negative = image(0, rnd, new int[2]);
             assertEquals(0, net.output(Nd4j.create(negative, new long[]{1, 1, S, S}, 'c')).argMax(1).getInt(0));
 
-            GradCam.Map map = GradCam.compute(net, x, cls);
+            GradCam.Heatmap map = GradCam.compute(net, x, cls);
             if (System.getenv("GRADCAM_DEBUG") != null) {
                 StringBuilder sb = new StringBuilder(head + " square " + placed[0] + "," + placed[1] + "\n");
                 for (int yy = 0; yy < map.height(); yy++) {

@@ -1,0 +1,95 @@
+package org.pneumolens.bench;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+import org.deeplearning4j.nn.conf.CNN2DFormat;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.factory.Nd4j;
+import org.pneumolens.core.model.Architectures;
+import org.pneumolens.core.engine.NativeHelpers;
+
+/**
+ * The reference workload {@code seedcnn-150-grey-b50}, measured exactly as {@code torch_reference.py} does: one
+ * in-memory batch of 50 uniform random images with labels {@code i % 2}, Adam 1e-4; training steps per second after
+ * warm-up, and one-image forward latency.
+ */
+public final class SeedCnnBench {
+    public static final String WORKLOAD = "seedcnn-150-grey-b50";
+    public static final int SIZE = 150;
+    public static final int BATCH = 50;
+    public static final double LEARNING_RATE = 1e-4;
+    private static final long SEED = 0;
+
+    private final CNN2DFormat layout;
+    private final BenchPlan plan;
+
+    /**
+     * @param layout NCHW runs DL4J's oneDNN helpers; NHWC is built without them, because in DL4J M2.1 their NHWC
+     *               backward pass gives wrong convolution gradients (NativeHelpersTest), and a speed figure of a
+     *               wrong computation is no figure
+     */
+    public SeedCnnBench(CNN2DFormat layout, BenchPlan plan) {
+        this.layout = layout;
+        this.plan = plan;
+    }
+
+    /** Median over rounds of (steps x batch) / seconds, like the reference's {@code train_images_per_s}. */
+    public double trainImagesPerSecond() {
+        MultiLayerNetwork net = newNet();
+        DataSet batch = new DataSet(randomImages(BATCH), alternatingLabels(BATCH));
+        for (int i = 0; i < plan.trainWarmupSteps(); i++) {
+            net.fit(batch);
+        }
+        List<Double> rates = new ArrayList<>();
+        for (int r = 0; r < plan.trainRounds(); r++) {
+            long t0 = System.nanoTime();
+            for (int s = 0; s < plan.trainStepsPerRound(); s++) {
+                net.fit(batch); // synchronous on the CPU backend: the update is applied when fit returns
+            }
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            rates.add(plan.trainStepsPerRound() * BATCH / seconds);
+        }
+        return Stats.median(rates);
+    }
+
+    /** Median milliseconds of one forward pass of a single image in inference mode ({@code infer_ms_p50}). */
+    public double inferMillisP50() {
+        MultiLayerNetwork net = newNet();
+        INDArray one = randomImages(1);
+        for (int i = 0; i < plan.inferWarmup(); i++) {
+            net.output(one, false);
+        }
+        List<Double> latencies = new ArrayList<>();
+        for (int i = 0; i < plan.inferRuns(); i++) {
+            long t0 = System.nanoTime();
+            net.output(one, false);
+            latencies.add(Stats.millis(t0, System.nanoTime()));
+        }
+        return Stats.median(latencies);
+    }
+
+    private MultiLayerNetwork newNet() {
+        Supplier<MultiLayerNetwork> build = () -> Architectures.seedCnn(SIZE, LEARNING_RATE, SEED, layout);
+        return layout == CNN2DFormat.NHWC ? NativeHelpers.buildWithout(build) : build.get();
+    }
+
+    /** Uniform [0, 1) images: [n, 1, 150, 150] for NCHW, [n, 150, 150, 1] for NHWC (one channel: same bytes). */
+    INDArray randomImages(int n) {
+        Nd4j.getRandom().setSeed(SEED);
+        long[] shape = layout == CNN2DFormat.NHWC ? new long[]{n, SIZE, SIZE, 1} : new long[]{n, 1, SIZE, SIZE};
+        return Nd4j.rand(DataType.FLOAT, shape);
+    }
+
+    /** One-hot labels [n, 2] with class {@code i % 2}, as the reference's {@code torch.arange(batch) % 2}. */
+    static INDArray alternatingLabels(int n) {
+        INDArray y = Nd4j.zeros(DataType.FLOAT, n, 2);
+        for (int i = 0; i < n; i++) {
+            y.putScalar(i, i % 2, 1f);
+        }
+        return y;
+    }
+}
