@@ -112,7 +112,7 @@ class HostileDicomTest {
         Path png = dir.resolve("photo.dcm");
         Files.write(png, Files.readAllBytes(DicomCorpusTest.DIR.resolve("A_source.png")));
         ImageDecodeException e = assertThrows(ImageDecodeException.class, () -> ImageDecoder.decodeGrey(png));
-        assertEquals("photo.dcm: not a DICOM file (no \"DICM\" marker at byte 128)", e.getMessage());
+        assertEquals(png + ": not a DICOM file (no \"DICM\" marker at byte 128)", e.getMessage());
         Path text = dir.resolve("notes.dicom");
         Files.writeString(text, "hello ".repeat(100));
         assertThrows(ImageDecodeException.class, () -> ImageDecoder.decodeGrey(text));
