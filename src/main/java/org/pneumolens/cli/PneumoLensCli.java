@@ -8,9 +8,10 @@ import picocli.CommandLine.Command;
 /** The headless command line: predict, evaluate, train. User mistakes print one line, never a stack trace. */
 @Command(name = "pneumolens", mixinStandardHelpOptions = true, versionProvider = PneumoLensCli.VersionProvider.class,
         description = "Chest X-ray pneumonia classifier (research and education use only; not a medical device).",
-        subcommands = {PredictCommand.class, EvaluateCommand.class, TrainCommand.class, BenchCommand.class})
+        subcommands = {PredictCommand.class, EvaluateCommand.class, TrainCommand.class, FitCheckCommand.class,
+                BenchCommand.class})
 public final class PneumoLensCli {
-    public static final java.util.Set<String> SUBCOMMANDS = java.util.Set.of("predict", "evaluate", "train", "bench",
+    public static final java.util.Set<String> SUBCOMMANDS = java.util.Set.of("predict", "evaluate", "train", "fit-check", "bench",
             "help", "-h", "--help", "-V", "--version");
 
     public static int run(String... args) {

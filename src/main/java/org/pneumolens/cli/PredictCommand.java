@@ -5,8 +5,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.pneumolens.core.check.CheckResult;
+import org.pneumolens.core.check.Screening;
 import org.pneumolens.core.image.ImageDecodeException;
-import org.pneumolens.core.image.ImageDecoder;
 import org.pneumolens.core.model.PneumoModel;
 import org.pneumolens.core.model.Prediction;
 import picocli.CommandLine.Command;
@@ -38,22 +39,29 @@ final class PredictCommand implements Callable<Integer> {
         var err = spec.commandLine().getErr();
         int failures = 0;
         for (Path file : images) {
-            Prediction p;
+            Screening.Screened screened;
             try {
-                p = model.predict(ImageDecoder.decodeGrey(file));
+                screened = Screening.predict(model, file); // one forward pass: prediction and input check
             } catch (ImageDecodeException e) {
                 err.println("error: " + e.getMessage());
                 failures++;
                 continue;
             }
+            Prediction p = screened.prediction();
+            CheckResult check = screened.check();
             if (json) {
                 JsonObject o = new JsonObject();
                 o.addProperty("file", file.toString());
                 JsonObject probs = new JsonObject();
                 p.asMap().forEach((k, v) -> probs.addProperty(k, round(v)));
                 o.add("probabilities", probs);
-                o.addProperty("label", p.label());
+                o.addProperty("label", check.ok() ? p.label() : null); // a refused image gets no label
+                o.add("inputCheck", check.toJson());
                 out.println(Json.compact(o));
+            } else if (!check.ok()) {
+                StringBuilder sb = new StringBuilder(file.toString()).append(": not judged: ").append(check.mainReason());
+                p.asMap().forEach((k, v) -> sb.append(String.format(Locale.ROOT, "  [%s %.1f%%]", k, 100 * v)));
+                out.println(sb);
             } else {
                 StringBuilder sb = new StringBuilder(file.toString()).append(": ").append(p.label()).append("  (");
                 p.asMap().forEach((k, v) -> sb.append(String.format(Locale.ROOT, "%s %.1f%%, ", k, 100 * v)));

@@ -18,6 +18,7 @@ import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
+import org.pneumolens.core.check.InputCheck;
 import org.pneumolens.core.io.AtomicFiles;
 
 /**
@@ -37,10 +38,26 @@ public final class ModelFile {
     }
 
     public static void save(MultiLayerNetwork net, ModelMetadata metadata, Path target) throws IOException {
-        AtomicFiles.write(target, out -> write(net, metadata, out));
+        save(net, metadata, null, target);
+    }
+
+    /** Saves a model with its metadata and, when not null, its input check ({@value InputCheck#ENTRY}). */
+    public static void save(MultiLayerNetwork net, ModelMetadata metadata, InputCheck check, Path target)
+            throws IOException {
+        AtomicFiles.write(target, out -> write(net, metadata, check, out));
+    }
+
+    /** Saves a loaded or trained model, its input check included. */
+    public static void save(PneumoModel model, Path target) throws IOException {
+        save(model.network(), model.metadata(), model.inputCheck().orElse(null), target);
     }
 
     static void write(MultiLayerNetwork net, ModelMetadata metadata, OutputStream out) throws IOException {
+        write(net, metadata, null, out);
+    }
+
+    static void write(MultiLayerNetwork net, ModelMetadata metadata, InputCheck check, OutputStream out)
+            throws IOException {
         ByteArrayOutputStream dl4j = new ByteArrayOutputStream();
         ModelSerializer.writeModel(net, dl4j, false);
         try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(dl4j.toByteArray()));
@@ -53,6 +70,11 @@ public final class ModelFile {
             zip.putNextEntry(new ZipEntry(METADATA_ENTRY));
             zip.write(GSON.toJson(metadata).getBytes(StandardCharsets.UTF_8));
             zip.closeEntry();
+            if (check != null) {
+                zip.putNextEntry(new ZipEntry(InputCheck.ENTRY));
+                zip.write(check.toJson().getBytes(StandardCharsets.UTF_8));
+                zip.closeEntry();
+            }
         }
     }
 
@@ -118,7 +140,29 @@ public final class ModelFile {
             throw new ModelFormatException(name + ": the network inside the model file cannot be read ("
                     + e.getMessage() + ")", e);
         }
-        return PneumoModel.checked(NativeHelpers.install(net), meta, name);
+        InputCheck check = readInputCheck(bytes, name);
+        return PneumoModel.checked(NativeHelpers.install(net), meta, name).withInputCheck(check);
+    }
+
+    /** The stored input check, or null when the file has none (made before input checks existed). */
+    static InputCheck readInputCheck(byte[] bytes, String name) throws ModelFormatException {
+        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(bytes))) {
+            for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
+                if (e.getName().equals(InputCheck.ENTRY)) {
+                    byte[] json = zip.readNBytes(InputCheck.MAX_JSON_BYTES + 1);
+                    if (json.length > InputCheck.MAX_JSON_BYTES) {
+                        throw new ModelFormatException(name + ": the input check entry is larger than "
+                                + (InputCheck.MAX_JSON_BYTES >> 20) + " MB");
+                    }
+                    return InputCheck.fromJson(new String(json, StandardCharsets.UTF_8));
+                }
+            }
+            return null;
+        } catch (IllegalArgumentException e) {
+            throw new ModelFormatException(name + ": " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new ModelFormatException("Cannot read model " + name + ": " + e.getMessage(), e);
+        }
     }
 
     static void validate(ModelMetadata m, String name) throws ModelFormatException {
