@@ -61,6 +61,14 @@ public record ImageSignals(int width, int height, double colourShare, double mea
                 pixelFeatures(squashed, hist, mean, std));
     }
 
+    /** Mean absolute difference of neighbouring pixels (224x224), over the whole image: bounded in a radiograph. */
+    public double edgeDensity() {
+        double s = 0;
+        int from = LAYOUT * LAYOUT;
+        for (int i = from; i < from + EDGES * EDGES; i++) s += pixelFeatures[i];
+        return s / (EDGES * EDGES);
+    }
+
     public int shortSide() {
         return Math.min(width, height);
     }

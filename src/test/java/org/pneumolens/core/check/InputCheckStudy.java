@@ -83,11 +83,12 @@ public final class InputCheckStudy {
         for (Screening.Sample x : s.samples()) {
             CheckResult r = Screening.check(checked, x.signals(), x.features());
             if (!r.ok()) refused++;
-            System.out.printf(Locale.ROOT, "  %-45s %-15s f %6.2f p %6.2f score %6.2f  std %.3f ent %.2f col %.3f  %s%n",
+            System.out.printf(Locale.ROOT, "  %-45s %-15s f %6.2f p %6.2f score %6.2f  std %.3f ent %.2f col %.3f edge %.4f  %s%n",
                     x.image().path().getFileName(), r.status().id(),
                     c.features().distance(x.features()) / c.featureScale(),
                     c.pixels().distance(x.signals().pixelFeatures()) / c.pixelScale(), r.score(),
-                    x.signals().std(), x.signals().entropy(), x.signals().colourShare(), r.reasons());
+                    x.signals().std(), x.signals().entropy(), x.signals().colourShare(), x.signals().edgeDensity(),
+                    r.reasons());
         }
         System.out.printf("%s: %d of %d refused%n", dir, refused, s.samples().size());
     }
@@ -96,6 +97,10 @@ public final class InputCheckStudy {
         double[] std = samples.stream().mapToDouble(s -> s.signals().std()).toArray();
         double[] range = samples.stream().mapToDouble(s -> s.signals().range()).toArray();
         double[] ent = samples.stream().mapToDouble(s -> s.signals().entropy()).toArray();
+        double[] edge = samples.stream().mapToDouble(s -> s.signals().edgeDensity()).toArray();
+        System.out.printf(Locale.ROOT, "%s edge density min %.4f p1 %.4f p99 %.4f max %.4f%n", name, min(edge),
+                InputCheckFitter.quantile(edge, 0.01), InputCheckFitter.quantile(edge, 0.99),
+                InputCheckFitter.quantile(edge, 1));
         double[] col = samples.stream().mapToDouble(s -> s.signals().meanChroma()).toArray();
         int flagged = 0;
         for (Screening.Sample s : samples) {
