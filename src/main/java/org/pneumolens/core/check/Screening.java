@@ -54,6 +54,15 @@ public final class Screening {
         return new Screened(model.label(f.probabilities()[0]), check(model, p.signals, f.features()[0]));
     }
 
+    /**
+     * The check alone, for callers whose verdict comes from elsewhere (the Diagnose view's Grad-CAM pass): costs
+     * one more forward pass of the network, a few milliseconds.
+     */
+    public static CheckResult check(PneumoModel model, BufferedImage decoded, GreyImage grey) {
+        Prepared p = prepare(model.preprocessing(), decoded, grey);
+        return check(model, p.signals, model.forward(new float[][]{p.input}).features()[0]);
+    }
+
     /** The stored check's verdict, or the image rules alone when the model has none. */
     public static CheckResult check(PneumoModel model, ImageSignals signals, float[] features) {
         return model.inputCheck().map(c -> c.check(signals, features)).orElseGet(() -> InputCheck.rulesOnly(signals));
