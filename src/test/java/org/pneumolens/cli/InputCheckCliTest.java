@@ -68,6 +68,27 @@ class InputCheckCliTest {
     }
 
     @Test
+    void trainReportsRefusedImagesPerClassLeavesThemOutAndFitsTheNewModelsCheck() throws Exception {
+        Path data = dir.resolve("data");
+        for (String c : List.of("NORMAL", "PNEUMONIA")) {
+            Files.createDirectories(data.resolve(c));
+            try (var s = Files.list(FIXTURES.resolve("train").resolve(c))) {
+                for (Path f : s.toList()) Files.copy(f, data.resolve(c).resolve(f.getFileName()));
+            }
+        }
+        Files.move(uniform(), data.resolve("NORMAL/grey.png")); // a blank picture posing as a NORMAL radiograph
+        Path out = dir.resolve("trained.zip");
+        CliEndToEndTest.Result r = CliEndToEndTest.run("train", "--data", data.toString(), "--val",
+                FIXTURES.resolve("val").toString(), "--epochs", "1", "--batch", "16", "--size", "32", "--drop-flagged",
+                "--out", out.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("train refused 1 {NORMAL=1, PNEUMONIA=0}, left out"), r.out());
+        assertTrue(r.out().contains("refused grey.png: uniform image"), r.out());
+        assertTrue(r.out().contains("input check: threshold"), r.out());
+        assertEquals(32, ModelFile.load(out).inputCheck().orElseThrow().fit().trainImages());
+    }
+
+    @Test
     void fitCheckWritesAModelWithACheckAndTheSameWeights() throws Exception {
         Path out = dir.resolve("refit.zip");
         CliEndToEndTest.Result r = CliEndToEndTest.run("fit-check", "--data", FIXTURES.resolve("train").toString(),
