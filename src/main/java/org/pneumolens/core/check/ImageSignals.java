@@ -26,6 +26,8 @@ public record ImageSignals(int width, int height, double colourShare, double mea
     /** Grid of block edge densities. */
     static final int EDGES = 4;
     static final int BINS = 16;
+    /** Length of {@link #pixelFeatures()}. */
+    public static final int PIXEL_FEATURES = LAYOUT * LAYOUT + EDGES * EDGES + BINS + 3;
     /** Pixels of the original sampled for colour, at most. */
     private static final int COLOUR_SAMPLES = 65_536;
 
@@ -119,7 +121,7 @@ public record ImageSignals(int width, int height, double colourShare, double mea
         int w = g.width();
         int h = g.height();
         float[] px = g.pixels();
-        float[] f = new float[LAYOUT * LAYOUT + EDGES * EDGES + BINS + 3];
+        float[] f = new float[PIXEL_FEATURES];
         int k = 0;
         for (int by = 0; by < LAYOUT; by++) {
             for (int bx = 0; bx < LAYOUT; bx++) {

@@ -72,6 +72,15 @@ public record InputCheck(int formatVersion, String method, Gaussian features, Ga
         }
     }
 
+    /** Refuses a check fitted for another network (or another version of the pixel statistics). */
+    public void requireFits(int networkFeatures) {
+        if (features.dims() != networkFeatures || pixels.dims() != ImageSignals.PIXEL_FEATURES) {
+            throw new IllegalArgumentException("the input check was fitted for " + features.dims() + " network "
+                    + "features and " + pixels.dims() + " pixel statistics, this model has " + networkFeatures + " and "
+                    + ImageSignals.PIXEL_FEATURES);
+        }
+    }
+
     public String toJson() {
         return GSON.toJson(this);
     }

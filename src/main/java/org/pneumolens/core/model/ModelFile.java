@@ -141,7 +141,17 @@ public final class ModelFile {
                     + e.getMessage() + ")", e);
         }
         InputCheck check = readInputCheck(bytes, name);
-        return PneumoModel.checked(NativeHelpers.install(net), meta, name).withInputCheck(check);
+        PneumoModel model = PneumoModel.checked(NativeHelpers.install(net), meta, name);
+        if (check == null) {
+            return model;
+        }
+        int size = meta.input().size();
+        try {
+            check.requireFits(model.forward(new float[][]{new float[size * size]}).features()[0].length);
+        } catch (IllegalArgumentException e) {
+            throw new ModelFormatException(name + ": " + e.getMessage(), e);
+        }
+        return model.withInputCheck(check);
     }
 
     /** The stored input check, or null when the file has none (made before input checks existed). */

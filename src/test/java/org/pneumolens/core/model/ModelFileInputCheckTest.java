@@ -16,6 +16,7 @@ import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.pneumolens.core.check.Gaussian;
+import org.pneumolens.core.check.ImageSignals;
 import org.pneumolens.core.check.InputCheck;
 
 /** Model files with and without an input check ({@value InputCheck#ENTRY}). */
@@ -25,11 +26,17 @@ class ModelFileInputCheckTest {
 
     static InputCheck check() {
         Random rnd = new Random(1);
-        float[][] f = new float[40][8];
-        float[][] p = new float[40][5];
+        return check(256);
+    }
+
+    /** A check with random densities of the given network-feature width (PneumoNet's is 256). */
+    static InputCheck check(int width) {
+        Random rnd = new Random(1);
+        float[][] f = new float[40][width];
+        float[][] p = new float[40][ImageSignals.PIXEL_FEATURES];
         for (int i = 0; i < 40; i++) {
-            for (int j = 0; j < 8; j++) f[i][j] = (float) rnd.nextGaussian();
-            for (int j = 0; j < 5; j++) p[i][j] = (float) rnd.nextGaussian();
+            for (int j = 0; j < width; j++) f[i][j] = (float) rnd.nextGaussian();
+            for (int j = 0; j < p[i].length; j++) p[i][j] = (float) rnd.nextGaussian();
         }
         return new InputCheck(InputCheck.FORMAT_VERSION, InputCheck.COMBINED, Gaussian.fit(f), Gaussian.fit(p), 1.5,
                 2.5, 3.25, new InputCheck.FitSummary(40, 40, 0.995, 1, "2026-01-01T00:00:00Z"));
@@ -43,6 +50,14 @@ class ModelFileInputCheckTest {
         PneumoModel loaded = ModelFile.load(file);
         assertEquals(check(), loaded.inputCheck().orElseThrow());
         assertEquals(model.network().params(), loaded.network().params());
+    }
+
+    @Test
+    void aCheckFittedForAnotherNetworkIsRefused() throws Exception {
+        Path file = dir.resolve("mismatch.zip");
+        ModelFile.save(TestModels.untrained(32).withInputCheck(check(64)), file);
+        ModelFormatException e = assertThrows(ModelFormatException.class, () -> ModelFile.load(file));
+        assertTrue(e.getMessage().contains("fitted for 64 network features"), e.getMessage());
     }
 
     @Test
