@@ -52,6 +52,23 @@ public final class InputCheckTiming {
                 }
             }
         }
+        // The forward pass alone, same input, interleaved: output() against forward() (which also returns features).
+        float[][] input = {model.preprocessing().toInput(ImageDecoder.decodeGrey(files.get(0)))};
+        double[] out = new double[200];
+        double[] fwd = new double[200];
+        for (int i = -20; i < 200; i++) {
+            long t0 = System.nanoTime();
+            model.output(input);
+            long t1 = System.nanoTime();
+            model.forward(input);
+            long t2 = System.nanoTime();
+            if (i >= 0) {
+                out[i] = (t1 - t0) / 1e6;
+                fwd[i] = (t2 - t1) / 1e6;
+            }
+        }
+        System.out.printf(Locale.ROOT, "forward pass x 200: median output() %.2f ms, forward() with features %.2f ms%n",
+                median(out), median(fwd));
         System.out.printf(Locale.ROOT, "%d images x %d: median predict %.2f ms, predict with check %.2f ms "
                         + "(difference %.2f ms), signals + distances alone %.2f ms%n", files.size(), reps,
                 median(plain), median(screened), median(screened) - median(plain), median(own));
