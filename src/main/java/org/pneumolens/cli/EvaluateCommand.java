@@ -5,6 +5,8 @@ import com.google.gson.JsonObject;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.pneumolens.core.check.CheckCounts;
+import org.pneumolens.core.check.Screening;
 import org.pneumolens.core.data.DatasetScanner;
 import org.pneumolens.core.data.ImageSet;
 import org.pneumolens.core.image.ImageLimits;
@@ -40,6 +42,7 @@ final class EvaluateCommand implements Callable<Integer> {
         report.skipped().forEach(s -> err.println("skipped " + ImageLimits.printable(s.path().toString()) + ": "
                 + ImageLimits.printable(s.reason())));
         Evaluation e = report.evaluation();
+        int flagged = CheckCounts.refused(model, Screening.scan(model, set.images(), () -> false, done -> { }));
         var out = spec.commandLine().getOut();
         if (json) {
             JsonObject o = new JsonObject();
@@ -61,6 +64,7 @@ final class EvaluateCommand implements Callable<Integer> {
             o.addProperty("positiveClass", report.positiveClass());
             o.addProperty("model", model.metadata().name());
             o.addProperty("skipped", report.skipped().size());
+            o.addProperty("flagged", flagged); // refused by the input check; the metrics above still cover them
             out.println(Json.compact(o));
         } else {
             int[][] c = e.confusion();
@@ -69,6 +73,7 @@ final class EvaluateCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "accuracy %.4f  sensitivity %.4f  specificity %.4f  AUC %.4f  ECE %.4f%n",
                     e.accuracy(), e.sensitivity(), e.specificity(), e.auc(), e.ece());
             out.printf(Locale.ROOT, "confusion [[tn fp] [fn tp]]: [[%d %d] [%d %d]]%n", c[0][0], c[0][1], c[1][0], c[1][1]);
+            out.printf("flagged by the input check: %d (included in the figures above)%n", flagged);
         }
         if (out.checkError()) {
             err.println("error: the figures could not be written to standard output (closed, or disk full)");

@@ -5,7 +5,8 @@ import com.google.gson.GsonBuilder;
 import com.google.gson.JsonElement;
 
 final class Json {
-    private static final Gson COMPACT = new GsonBuilder().serializeSpecialFloatingPointValues().create();
+    private static final Gson COMPACT = new GsonBuilder().serializeSpecialFloatingPointValues().serializeNulls()
+            .create();
 
     private Json() {
     }

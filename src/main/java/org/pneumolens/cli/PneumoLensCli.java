@@ -1,16 +1,17 @@
 package org.pneumolens.cli;
 
 import java.io.IOException;
+import org.pneumolens.core.Notices;
 import org.pneumolens.core.Version;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The headless command line: predict, evaluate, train. User mistakes print one line, never a stack trace. */
 @Command(name = "pneumolens", mixinStandardHelpOptions = true, versionProvider = PneumoLensCli.VersionProvider.class,
-        description = "Chest X-ray pneumonia classifier (research and education use only; not a medical device).",
-        subcommands = {PredictCommand.class, EvaluateCommand.class, TrainCommand.class})
+        description = {"Chest X-ray pneumonia classifier.", Notices.RESEARCH_USE},
+        subcommands = {PredictCommand.class, EvaluateCommand.class, TrainCommand.class, FitCheckCommand.class})
 public final class PneumoLensCli {
-    public static final java.util.Set<String> SUBCOMMANDS = java.util.Set.of("predict", "evaluate", "train",
+    public static final java.util.Set<String> SUBCOMMANDS = java.util.Set.of("predict", "evaluate", "train", "fit-check",
             "help", "-h", "--help", "-V", "--version");
 
     public static int run(String... args) {

@@ -5,9 +5,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.pneumolens.core.image.GreyImage;
+import org.pneumolens.core.check.CheckResult;
+import org.pneumolens.core.check.Screening;
 import org.pneumolens.core.image.ImageDecodeException;
-import org.pneumolens.core.image.ImageDecoder;
 import org.pneumolens.core.image.ImageLimits;
 import org.pneumolens.core.model.ModelOutputException;
 import org.pneumolens.core.model.PneumoModel;
@@ -53,11 +53,9 @@ final class PredictCommand implements Callable<Integer> {
         int internal = 0;
         for (Path file : images) {
             String shown = ImageLimits.printable(file.toString());
-            Prediction p;
-            GreyImage image;
+            Screening.ScreenedFile screened;
             try {
-                image = ImageDecoder.decodeGrey(file);
-                p = model.predict(image);
+                screened = Screening.predict(model, file); // one decode, one forward pass: prediction and check
             } catch (ImageDecodeException e) {
                 err.println("error: " + ImageLimits.printable(e.getMessage()));
                 err.flush();
@@ -84,15 +82,22 @@ final class PredictCommand implements Callable<Integer> {
                 internal++;
                 continue;
             }
+            Prediction p = screened.prediction();
+            CheckResult check = screened.check();
             if (json) {
                 JsonObject o = new JsonObject();
                 o.addProperty("file", file.toString());
                 JsonObject probs = new JsonObject();
                 p.asMap().forEach((k, v) -> probs.addProperty(k, round(v)));
                 o.add("probabilities", probs);
-                o.addProperty("label", p.label());
-                o.add("source", SourceJson.describe(file, image, showPhi));
+                o.addProperty("label", check.ok() ? p.label() : null); // a refused image gets no label
+                o.add("inputCheck", check.toJson());
+                o.add("source", SourceJson.describe(file, screened.image(), showPhi));
                 out.println(Json.compact(o));
+            } else if (!check.ok()) {
+                StringBuilder sb = new StringBuilder(shown).append(": not judged: ").append(check.mainReason());
+                p.asMap().forEach((k, v) -> sb.append(String.format(Locale.ROOT, "  [%s %.1f%%]", k, 100 * v)));
+                out.println(sb);
             } else {
                 StringBuilder sb = new StringBuilder(shown).append(": ").append(p.label()).append("  (");
                 p.asMap().forEach((k, v) -> sb.append(String.format(Locale.ROOT, "%s %.1f%%, ", k, 100 * v)));

@@ -9,11 +9,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.pneumolens.core.check.CheckCounts;
+import org.pneumolens.core.check.DatasetCheck;
+import org.pneumolens.core.check.InputCheckFitter;
 import org.pneumolens.core.data.Dataset;
 import org.pneumolens.core.data.DatasetScanner;
 import org.pneumolens.core.data.ImageSet;
 import org.pneumolens.core.image.ImageLimits;
 import org.pneumolens.core.io.OutputTarget;
+import org.pneumolens.core.data.PatientSplit;
 import org.pneumolens.core.model.BundledModel;
 import org.pneumolens.core.model.ModelFile;
 import org.pneumolens.core.model.PneumoModel;
@@ -70,6 +74,9 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--overwrite", description = "Replace an existing file at --out")
     boolean overwrite;
 
+    @Option(names = "--drop-flagged", description = "Leave out images the bundled model's input check refuses")
+    boolean dropFlagged;
+
     @Spec
     CommandSpec spec;
 
@@ -91,6 +98,20 @@ final class TrainCommand implements Callable<Integer> {
         train.skipped().forEach(s -> err.println("skipped " + ImageLimits.printable(s.path() + ": " + s.reason())));
         if (valSet != null) {
             valSet.skipped().forEach(s -> err.println("skipped " + ImageLimits.printable(s.path() + ": " + s.reason())));
+        }
+        PneumoModel checker = BundledModel.load(); // its input check screens the dataset before training
+        if (checker.inputCheck().isPresent()) {
+            DatasetCheck tc = DatasetCheck.screen(checker, train, () -> false, done -> { });
+            o.printf("input check (bundled model): train refused %d %s%s%n", tc.refused(), tc.refusedPerClass(),
+                    dropFlagged ? ", left out" : " (--drop-flagged leaves them out)");
+            tc.examples().forEach(x -> o.println("  refused " + x));
+            train = dropFlagged ? tc.kept() : train;
+            if (valSet != null) {
+                DatasetCheck vc = DatasetCheck.screen(checker, valSet, () -> false, done -> { });
+                o.printf("input check (bundled model): val refused %d %s%s%n", vc.refused(), vc.refusedPerClass(),
+                        dropFlagged ? ", left out" : "");
+                valSet = dropFlagged ? vc.kept() : valSet;
+            }
         }
         o.printf(Locale.ROOT, "config: %s%n", config);
         o.flush();
@@ -133,7 +154,19 @@ final class TrainCommand implements Callable<Integer> {
             }
         };
         TrainingResult result = new Trainer(config, progress, () -> false).train(train, valSet);
-        ModelFile.save(result.model().network(), result.model().metadata(), target);
+        // The new model's own input check: fitted on the training images, threshold on validation (Trainer's split
+        // when there is no val folder: same fraction and seed).
+        PatientSplit.Split fitSets = valSet != null ? new PatientSplit.Split(train, valSet)
+                : PatientSplit.split(train, config.valFraction(), config.seed());
+        o.println("fitting the input check...");
+        o.flush();
+        InputCheckFitter.Fit fit = InputCheckFitter.fit(result.model(), fitSets.train(), fitSets.val(), () -> false,
+                done -> { });
+        PneumoModel checked = result.model().withInputCheck(fit.check());
+        o.printf(Locale.ROOT, "input check: threshold %.3f; refused train %s, val %s%n", fit.check().threshold(),
+                CheckCounts.line(checked, fit.train(), fitSets.train().classes()),
+                CheckCounts.line(checked, fit.val(), fitSets.val().classes()));
+        ModelFile.save(checked, target);
         Files.deleteIfExists(checkpoint);
         var e = result.valEvaluation();
         o.printf(Locale.ROOT, "best epoch %d of %d%s; threshold %.4f on %s%n", result.bestEpoch(), result.history().size(),

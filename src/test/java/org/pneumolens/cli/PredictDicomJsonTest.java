@@ -44,6 +44,22 @@ class PredictDicomJsonTest {
     }
 
     @Test
+    void aCtOrMrSliceIsRefusedByItsHeaderAndAChestDxIsJudged() {
+        List<JsonObject> out = predict("predict", "--json", DICOM.resolve("pydicom_CT_small.dcm").toString(),
+                DICOM.resolve("pydicom_MR_small.dcm").toString(), DICOM.resolve("FULL_person148_jpeg_lossless_sv1.dcm")
+                        .toString());
+        for (int i = 0; i < 2; i++) {
+            JsonObject check = out.get(i).getAsJsonObject("inputCheck");
+            assertEquals("not_chest_xray", check.get("status").getAsString(), out.get(i).toString());
+            String reason = check.getAsJsonArray("reasons").get(0).getAsString();
+            assertTrue(reason.contains("modality " + (i == 0 ? "CT" : "MR")), reason);
+            assertTrue(out.get(i).get("label").isJsonNull());
+        }
+        assertEquals("ok", out.get(2).getAsJsonObject("inputCheck").get("status").getAsString(), out.get(2).toString());
+        assertEquals("PNEUMONIA", out.get(2).get("label").getAsString());
+    }
+
+    @Test
     void showPhiAddsTheIdentifiers() {
         JsonObject s = predict("predict", "--json", "--show-phi", DICOM.resolve("A_rle.dcm").toString()).get(0)
                 .getAsJsonObject("source");

@@ -20,6 +20,7 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.pneumolens.core.engine.NativeHelpers;
+import org.pneumolens.core.check.InputCheck;
 import org.pneumolens.core.io.AtomicFiles;
 
 /**
@@ -31,8 +32,8 @@ import org.pneumolens.core.io.AtomicFiles;
  */
 public final class ModelFile {
     public static final String METADATA_ENTRY = "pneumolens-metadata.json";
-    /** Optional entry describing the images the model was trained on (read only as JSON, at most 32 MB). */
-    public static final String INPUT_CHECK_ENTRY = "pneumolens-inputcheck.json";
+    /** Optional entry describing the images the model was trained on (read only as JSON, at most InputCheck.MAX_JSON_BYTES). */
+    public static final String INPUT_CHECK_ENTRY = InputCheck.ENTRY;
     public static final Gson GSON = new GsonBuilder().setPrettyPrinting().serializeSpecialFloatingPointValues().create();
 
     static {
@@ -43,10 +44,26 @@ public final class ModelFile {
     }
 
     public static void save(MultiLayerNetwork net, ModelMetadata metadata, Path target) throws IOException {
-        AtomicFiles.write(target, out -> write(net, metadata, out));
+        save(net, metadata, null, target);
+    }
+
+    /** Saves a model with its metadata and, when not null, its input check ({@value InputCheck#ENTRY}). */
+    public static void save(MultiLayerNetwork net, ModelMetadata metadata, InputCheck check, Path target)
+            throws IOException {
+        AtomicFiles.write(target, out -> write(net, metadata, check, out));
+    }
+
+    /** Saves a loaded or trained model, its input check included. */
+    public static void save(PneumoModel model, Path target) throws IOException {
+        save(model.network(), model.metadata(), model.inputCheck().orElse(null), target);
     }
 
     static void write(MultiLayerNetwork net, ModelMetadata metadata, OutputStream out) throws IOException {
+        write(net, metadata, null, out);
+    }
+
+    static void write(MultiLayerNetwork net, ModelMetadata metadata, InputCheck check, OutputStream out)
+            throws IOException {
         ByteArrayOutputStream dl4j = new ByteArrayOutputStream();
         ModelSerializer.writeModel(net, dl4j, false);
         try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(dl4j.toByteArray()));
@@ -59,6 +76,11 @@ public final class ModelFile {
             zip.putNextEntry(new ZipEntry(METADATA_ENTRY));
             zip.write(GSON.toJson(metadata).getBytes(StandardCharsets.UTF_8));
             zip.closeEntry();
+            if (check != null) {
+                zip.putNextEntry(new ZipEntry(InputCheck.ENTRY));
+                zip.write(check.toJson().getBytes(StandardCharsets.UTF_8));
+                zip.closeEntry();
+            }
         }
     }
 
@@ -156,7 +178,33 @@ public final class ModelFile {
             throw new ModelFormatException(name + ": the network inside the model file cannot be built ("
                     + NetworkConfiguration.firstLine(e.getMessage()) + ")", e);
         }
-        return PneumoModel.checked(NativeHelpers.install(net), meta, name);
+        InputCheck check = readInputCheck(entries.get(INPUT_CHECK_ENTRY), name);
+        PneumoModel model = PneumoModel.checked(NativeHelpers.install(net), meta, name);
+        if (check == null) {
+            return model;
+        }
+        int size = meta.input().size();
+        try {
+            check.requireFits(model.forward(new float[][]{new float[size * size]}).features()[0].length);
+        } catch (IllegalArgumentException e) {
+            throw new ModelFormatException(name + ": " + e.getMessage(), e);
+        }
+        return model.withInputCheck(check);
+    }
+
+    /**
+     * The stored input check, or null when the file has none (made before input checks existed). Its size was
+     * bounded by {@link ModelZip} before it was read.
+     */
+    static InputCheck readInputCheck(byte[] json, String name) throws ModelFormatException {
+        if (json == null) {
+            return null;
+        }
+        try {
+            return InputCheck.fromJson(new String(json, StandardCharsets.UTF_8));
+        } catch (IllegalArgumentException e) {
+            throw new ModelFormatException(name + ": " + e.getMessage(), e);
+        }
     }
 
     static void validate(ModelMetadata m, String name) throws ModelFormatException {

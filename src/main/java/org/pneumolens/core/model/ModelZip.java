@@ -43,7 +43,7 @@ final class ModelZip {
             COEFFICIENTS, Coefficients.MAX_BYTES,
             UPDATER_STATE, 2 * Coefficients.MAX_BYTES,
             ModelFile.METADATA_ENTRY, 1L << 20,
-            ModelFile.INPUT_CHECK_ENTRY, 32L << 20);
+            ModelFile.INPUT_CHECK_ENTRY, (long) org.pneumolens.core.check.InputCheck.MAX_JSON_BYTES);
     /** Entries whose content is kept; the others on the list are allowed but skipped. */
     private static final List<String> KEPT = List.of(CONFIGURATION, COEFFICIENTS, ModelFile.METADATA_ENTRY,
             ModelFile.INPUT_CHECK_ENTRY);

@@ -4,10 +4,12 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.IntFunction;
+import java.util.Optional;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.pneumolens.core.check.InputCheck;
 import org.pneumolens.core.image.GreyImage;
 import org.pneumolens.core.image.Preprocessing;
 
@@ -22,10 +24,12 @@ public final class PneumoModel {
     private final MultiLayerNetwork net;
     private final ModelMetadata metadata;
     private final Preprocessing preprocessing;
+    private final InputCheck inputCheck; // null: made before input checks, or not fitted yet
 
-    private PneumoModel(MultiLayerNetwork net, ModelMetadata metadata) {
+    private PneumoModel(MultiLayerNetwork net, ModelMetadata metadata, InputCheck inputCheck) {
         this.net = net;
         this.metadata = metadata;
+        this.inputCheck = inputCheck;
         ModelMetadata.Input in = metadata.input();
         this.preprocessing = new Preprocessing(in.size(), in.datasetSize(), in.mean(), in.std());
     }
@@ -34,7 +38,7 @@ public final class PneumoModel {
     public static PneumoModel checked(MultiLayerNetwork net, ModelMetadata metadata, String name)
             throws ModelFormatException {
         ModelFile.validate(metadata, name);
-        PneumoModel model = new PneumoModel(net, metadata);
+        PneumoModel model = new PneumoModel(net, metadata, null);
         int size = metadata.input().size();
         INDArray out;
         try {
@@ -70,6 +74,16 @@ public final class PneumoModel {
 
     public ModelMetadata metadata() {
         return metadata;
+    }
+
+    /** The fitted input check stored with the model, if it has one. */
+    public Optional<InputCheck> inputCheck() {
+        return Optional.ofNullable(inputCheck);
+    }
+
+    /** The same network (shared, not copied) with another input check; null removes it. */
+    public PneumoModel withInputCheck(InputCheck check) {
+        return new PneumoModel(net, metadata, check);
     }
 
     public Preprocessing preprocessing() {
@@ -142,6 +156,28 @@ public final class PneumoModel {
             }
         }
         return label;
+    }
+
+    /** Softmax outputs and the penultimate features (the input of the output layer) of one forward pass. */
+    public record Forward(double[][] probabilities, float[][] features) {
+    }
+
+    /**
+     * One forward pass giving both the softmax outputs and the activations that feed the output layer: for
+     * PneumoNet the global-average-pool output (256 values; dropout is the identity at inference).
+     */
+    public synchronized Forward forward(float[][] inputs) {
+        List<INDArray> acts = net.feedForward(toTensor(inputs), false); // [input, layer 0, ..., output layer]
+        INDArray out = acts.get(acts.size() - 1); // [n, classes]
+        INDArray feat = acts.get(acts.size() - 2);
+        feat = feat.reshape(feat.size(0), feat.length() / feat.size(0)); // [n, d]
+        double[][] p = new double[inputs.length][];
+        float[][] f = new float[inputs.length][];
+        for (int i = 0; i < inputs.length; i++) {
+            p[i] = out.getRow(i).toDoubleVector();
+            f[i] = feat.getRow(i).toFloatVector();
+        }
+        return new Forward(p, f);
     }
 
     /** Softmax outputs, shape [n, classes]. */

@@ -1,0 +1,154 @@
+package org.pneumolens.core.check;
+
+import java.awt.image.BufferedImage;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.BooleanSupplier;
+import java.util.function.IntConsumer;
+import org.pneumolens.core.data.LabeledImage;
+import org.pneumolens.core.data.SkippedFile;
+import org.pneumolens.core.dicom.Dicom;
+import org.pneumolens.core.dicom.DicomDecoder;
+import org.pneumolens.core.image.GreyImage;
+import org.pneumolens.core.image.ImageDecodeException;
+import org.pneumolens.core.image.ImageDecoder;
+import org.pneumolens.core.image.Preprocessing;
+import org.pneumolens.core.image.Resampler;
+import org.pneumolens.core.model.PneumoModel;
+import org.pneumolens.core.model.Prediction;
+
+/**
+ * Prediction with the input check: one decode, one resize and one forward pass give the probabilities, the
+ * network features the check scores and the image signals, for a single image or a whole folder.
+ */
+public final class Screening {
+    private static final int CHUNK = 128;
+    private static final int BATCH = 32;
+
+    private Screening() {
+    }
+
+    /** A prediction and the check's verdict on the same image. */
+    public record Screened(Prediction prediction, CheckResult check) {
+    }
+
+    /** What the check needs of one image of a set. */
+    public record Sample(LabeledImage image, ImageSignals signals, float[] features, double[] probabilities) {
+    }
+
+    public record Scan(List<Sample> samples, List<SkippedFile> failed) {
+    }
+
+    /** One file's prediction and check, with the grey image both were computed from. */
+    public record ScreenedFile(GreyImage image, Prediction prediction, CheckResult check) {
+    }
+
+    /**
+     * Decodes the file once and predicts and checks it; for a DICOM file the header's facts (modality, body part,
+     * view position) can refuse it too, whatever the pixels look like.
+     */
+    public static ScreenedFile predict(PneumoModel model, Path file) throws ImageDecodeException {
+        BufferedImage decoded = ImageDecoder.decode(file);
+        GreyImage grey = ImageDecoder.toGrey(decoded);
+        Screened s = predict(model, decoded, grey);
+        return new ScreenedFile(grey, s.prediction(), withHeaderFacts(file, s.check()));
+    }
+
+    /** The check, refused when the file is a DICOM whose header says it is not a frontal chest radiograph. */
+    public static CheckResult withHeaderFacts(Path file, CheckResult check) throws ImageDecodeException {
+        if (!Dicom.isDicom(file)) {
+            return check;
+        }
+        return DicomDecoder.readHeader(file).notChestReason().map(check::refusedBecause).orElse(check);
+    }
+
+    /** @param decoded the file as decoded (colour intact); {@code grey} its grey conversion */
+    public static Screened predict(PneumoModel model, BufferedImage decoded, GreyImage grey) {
+        Prepared p = prepare(model.preprocessing(), decoded, grey);
+        PneumoModel.Forward f = model.forward(new float[][]{p.input});
+        return new Screened(model.label(f.probabilities()[0]), check(model, p.signals, f.features()[0]));
+    }
+
+    /**
+     * The check alone, for callers whose verdict comes from elsewhere (the Diagnose view's Grad-CAM pass): costs
+     * one more forward pass of the network, a few milliseconds.
+     */
+    public static CheckResult check(PneumoModel model, BufferedImage decoded, GreyImage grey) {
+        Prepared p = prepare(model.preprocessing(), decoded, grey);
+        return check(model, p.signals, model.forward(new float[][]{p.input}).features()[0]);
+    }
+
+    /** The stored check's verdict, or the image rules alone when the model has none. */
+    public static CheckResult check(PneumoModel model, ImageSignals signals, float[] features) {
+        return model.inputCheck().map(c -> c.check(signals, features)).orElseGet(() -> InputCheck.rulesOnly(signals));
+    }
+
+    /** Signals, features and probabilities of every readable image; decodes on all cores, in bounded chunks. */
+    public static Scan scan(PneumoModel model, List<LabeledImage> images, BooleanSupplier cancelled,
+                            IntConsumer progress) throws InterruptedException {
+        Preprocessing prep = model.preprocessing();
+        int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "pneumolens-check");
+            t.setDaemon(true);
+            return t;
+        });
+        List<Sample> samples = new ArrayList<>();
+        List<SkippedFile> failed = new ArrayList<>();
+        try {
+            for (int from = 0; from < images.size(); from += CHUNK) {
+                List<Future<Prepared>> futures = new ArrayList<>();
+                for (LabeledImage img : images.subList(from, Math.min(images.size(), from + CHUNK))) {
+                    futures.add(pool.submit(() -> {
+                        BufferedImage decoded = ImageDecoder.decode(img.path());
+                        return prepare(prep, decoded, ImageDecoder.toGrey(decoded));
+                    }));
+                }
+                List<LabeledImage> kept = new ArrayList<>();
+                List<Prepared> prepared = new ArrayList<>();
+                for (int i = 0; i < futures.size(); i++) {
+                    if (cancelled.getAsBoolean()) {
+                        throw new InterruptedException("cancelled while checking images");
+                    }
+                    LabeledImage img = images.get(from + i);
+                    try {
+                        prepared.add(futures.get(i).get());
+                        kept.add(img);
+                    } catch (ExecutionException e) {
+                        failed.add(new SkippedFile(img.path(), e.getCause() instanceof ImageDecodeException
+                                ? e.getCause().getMessage() : String.valueOf(e.getCause())));
+                    }
+                }
+                for (int b = 0; b < prepared.size(); b += BATCH) {
+                    int to = Math.min(prepared.size(), b + BATCH);
+                    float[][] inputs = new float[to - b][];
+                    for (int i = b; i < to; i++) inputs[i - b] = prepared.get(i).input;
+                    PneumoModel.Forward f = model.forward(inputs);
+                    for (int i = b; i < to; i++) {
+                        samples.add(new Sample(kept.get(i), prepared.get(i).signals, f.features()[i - b],
+                                f.probabilities()[i - b]));
+                    }
+                }
+                progress.accept(Math.min(images.size(), from + CHUNK));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        return new Scan(samples, failed);
+    }
+
+    private record Prepared(ImageSignals signals, float[] input) {
+    }
+
+    private static Prepared prepare(Preprocessing prep, BufferedImage decoded, GreyImage grey) {
+        int ds = prep.datasetSize();
+        GreyImage asDataset = grey.width() == ds && grey.height() == ds ? grey : Resampler.resize(grey, ds, ds);
+        ImageSignals s = ImageSignals.of(decoded, grey.width(), grey.height(), asDataset);
+        return new Prepared(s, prep.normalize(prep.squash(asDataset).pixels()));
+    }
+}
