@@ -73,7 +73,8 @@ class HostileInputFuzzTest {
 
         @Override
         public String toString() {
-            return accepted + " accepted, " + refused + " refused, " + escaped.size() + " escaped (" + millis + " ms; slowest " + slowest + " " + slowestMillis + " ms)";
+            return accepted + " accepted, " + refused + " refused, " + escaped.size() + " escaped (" + millis
+                    + " ms; slowest " + slowest + " " + slowestMillis + " ms)";
         }
     }
 

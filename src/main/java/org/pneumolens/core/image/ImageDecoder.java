@@ -69,7 +69,8 @@ public final class ImageDecoder {
         } catch (ImageDecodeException e) {
             throw e;
         } catch (IOException e) {
-            throw new ImageDecodeException(name + ": cannot be read (" + ImageLimits.printable(String.valueOf(e.getMessage())) + ")", e);
+            throw new ImageDecodeException(name + ": cannot be read ("
+                    + ImageLimits.printable(String.valueOf(e.getMessage())) + ")", e);
         }
         if (size == 0) {
             throw new ImageDecodeException(name + ": file is empty");

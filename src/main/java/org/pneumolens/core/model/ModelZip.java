@@ -82,7 +82,8 @@ final class ModelZip {
         } catch (ModelFormatException e) {
             throw e;
         } catch (IOException e) {
-            throw new ModelFormatException("Cannot read model file " + name + ": " + NetworkConfiguration.firstLine(e.getMessage()), e);
+            throw new ModelFormatException("Cannot read model file " + name + ": "
+                    + NetworkConfiguration.firstLine(e.getMessage()), e);
         }
         if (size > MAX_FILE_BYTES) {
             throw new ModelFormatException(name + " is " + (size >> 20) + " MB, larger than any model file this "
@@ -129,7 +130,8 @@ final class ModelZip {
         } catch (ModelFormatException e) {
             throw e;
         } catch (IOException e) {
-            throw new ModelFormatException("Cannot read model file " + name + ": " + NetworkConfiguration.firstLine(e.getMessage()), e);
+            throw new ModelFormatException("Cannot read model file " + name + ": "
+                    + NetworkConfiguration.firstLine(e.getMessage()), e);
         }
     }
 
@@ -158,7 +160,8 @@ final class ModelZip {
             if (e.getCause() instanceof ModelFormatException m) {
                 throw m;
             }
-            throw new ModelFormatException("Cannot read model " + name + ": " + NetworkConfiguration.firstLine(e.getMessage()), e);
+            throw new ModelFormatException("Cannot read model " + name + ": "
+                    + NetworkConfiguration.firstLine(e.getMessage()), e);
         }
         if (!anyEntry) {
             throw new ModelFormatException(name + " is not a PneumoLens model file (not a zip archive)");

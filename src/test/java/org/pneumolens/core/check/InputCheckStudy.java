@@ -83,7 +83,8 @@ public final class InputCheckStudy {
         for (Screening.Sample x : s.samples()) {
             CheckResult r = Screening.check(checked, x.signals(), x.features());
             if (!r.ok()) refused++;
-            System.out.printf(Locale.ROOT, "  %-45s %-15s f %6.2f p %6.2f score %6.2f  std %.3f ent %.2f col %.3f edge %.4f  %s%n",
+            System.out.printf(Locale.ROOT,
+                    "  %-45s %-15s f %6.2f p %6.2f score %6.2f  std %.3f ent %.2f col %.3f edge %.4f  %s%n",
                     x.image().path().getFileName(), r.status().id(),
                     c.features().distance(x.features()) / c.featureScale(),
                     c.pixels().distance(x.signals().pixelFeatures()) / c.pixelScale(), r.score(),

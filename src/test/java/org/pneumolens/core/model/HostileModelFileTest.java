@@ -132,7 +132,8 @@ class HostileModelFileTest {
         byte[] shorter = java.util.Arrays.copyOf(good, good.length - 4);
         assertRefused(zip("short.zip", bundledWith(ModelZip.COEFFICIENTS, shorter)), "bytes");
         // More than the configuration's parameters need (plus headers): refused by its declared size, unread.
-        Path padded = zip("padded.zip", bundledWith(ModelZip.COEFFICIENTS, java.util.Arrays.copyOf(good, good.length + (4 << 20))));
+        Path padded = zip("padded.zip",
+                bundledWith(ModelZip.COEFFICIENTS, java.util.Arrays.copyOf(good, good.length + (4 << 20))));
         assertRefused(padded, "larger than the 2 MB accepted");
         try (InputStream in = Files.newInputStream(padded)) {
             String m = assertThrows(ModelFormatException.class, () -> ModelFile.load(in, "stream")).getMessage();
