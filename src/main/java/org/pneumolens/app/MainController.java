@@ -23,6 +23,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.stage.Window;
 import org.pneumolens.app.common.ErrorReporter;
 import org.pneumolens.app.common.LazyTab;
+import org.pneumolens.app.common.TrainingActivity;
 import org.pneumolens.app.common.ViewLoader;
 import org.pneumolens.app.diagnose.DiagnoseController;
 import org.pneumolens.app.diagnose.DiagnoseViewModel;
@@ -56,11 +57,18 @@ public final class MainController implements AppContext.Navigation {
     /** Loads the Train tab's view when it is first selected, with the same context as the rest of the window. */
     private final ViewLoader views;
     private final ModelService models;
+    private final TrainingActivity training;
+    private final QuitGuard quitGuard;
 
     public MainController(AppContext context) {
         // The Diagnose tab's controller gets the context through the controller factory of the FXML load.
         this.views = new ViewLoader(context);
         this.models = context.models();
+        this.training = context.activity();
+        this.quitGuard = new QuitGuard(training, this::window, this::showTrain, () -> {
+            window().hide();
+            Platform.exit();
+        });
     }
 
     @FXML
@@ -189,8 +197,17 @@ public final class MainController implements AppContext.Navigation {
 
     @FXML
     private void quit() {
-        window().hide();
-        Platform.exit();
+        quitGuard.quit();
+    }
+
+    /** For the window's close button: true when it may close now (asks first when work would be lost). */
+    public boolean mayClose() {
+        return quitGuard.mayQuitNow();
+    }
+
+    /** Tests: what quitting does instead of ending the toolkit. */
+    void exitWith(Runnable action) {
+        quitGuard.exitWith(action);
     }
 
     @FXML

@@ -47,6 +47,11 @@ public final class PneumoLensApp extends Application {
         stage.setMinHeight(640);
         size(stage, new Scene(main.root()));
         ErrorReporter.install(stage);
+        stage.setOnCloseRequest(e -> {
+            if (!main.controller().mayClose()) {
+                e.consume();
+            }
+        });
         stage.setOnHidden(e -> shutdown());
         // Benchmark hook (no-op unless -Dpneumolens.reportStartup=true): start-up ends when both have happened.
         context.models().modelProperty().addListener((o, old, m) -> {

@@ -1,6 +1,7 @@
 package org.pneumolens.app.train;
 
 import java.nio.file.Path;
+import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -28,10 +29,13 @@ public final class ResultActions {
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
     private final ReadOnlyBooleanWrapper saving = new ReadOnlyBooleanWrapper(this, "saving");
+    /** The current result's model has been written to a file (false again with every new result). */
+    private final ReadOnlyBooleanWrapper saved = new ReadOnlyBooleanWrapper(this, "saved");
 
     ResultActions(AppContext context, ReadOnlyObjectProperty<TrainingResult> result) {
         this.context = context;
         this.result = result;
+        result.addListener((obs, old, r) -> saved.set(false));
     }
 
     /** Suggested file name for the save dialog. */
@@ -43,8 +47,14 @@ public final class ResultActions {
 
     /** Writes the model on the training executor; the write is atomic (temp file + move). */
     public void save(Path target) {
+        save(target, ok -> { });
+    }
+
+    /** As {@link #save(Path)}; {@code done} gets true once the file is written, false when it was not. */
+    public void save(Path target, Consumer<Boolean> done) {
         TrainingResult r = result.get();
         if (r == null || saving.get()) {
+            done.accept(false);
             return;
         }
         PneumoModel model = r.model();
@@ -57,13 +67,19 @@ public final class ResultActions {
             return target;
         }).onSuccess(t -> {
             saving.set(false);
+            saved.set(result.get() == r);
             message.set("Saved model to " + target);
+            done.accept(true);
         }).onFailure(e -> {
             saving.set(false);
             LOG.warn("Saving the model to {} failed", target, e);
             message.set("Model not saved");
             error.set("Could not save the model to " + target + ": " + UserMessages.describe(e));
-        }).onCancelled(() -> saving.set(false)));
+            done.accept(false);
+        }).onCancelled(() -> {
+            saving.set(false);
+            done.accept(false);
+        }));
     }
 
     /** Makes the trained model the window's current model and shows the Diagnose tab. */
@@ -75,6 +91,10 @@ public final class ResultActions {
         context.models().use(r.model(), SOURCE);
         message.set("The Diagnose tab now uses this model");
         context.navigation().showDiagnose();
+    }
+
+    public ReadOnlyBooleanProperty savedProperty() {
+        return saved.getReadOnlyProperty();
     }
 
     public ReadOnlyBooleanProperty savingProperty() {

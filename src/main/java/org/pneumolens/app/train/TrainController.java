@@ -3,6 +3,7 @@ package org.pneumolens.app.train;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Consumer;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
@@ -25,6 +26,7 @@ import javafx.scene.layout.Pane;
 import javafx.stage.Window;
 import javafx.util.Duration;
 import org.pneumolens.app.AppContext;
+import org.pneumolens.app.common.TrainingActivity;
 
 /** Wires TrainView.fxml to a {@link TrainViewModel}; holds no state of its own besides the view helpers. */
 public final class TrainController {
@@ -71,6 +73,17 @@ public final class TrainController {
 
     public TrainController(AppContext context) {
         this(new TrainViewModel(context), TrainDialogs.standard());
+        context.activity().connect(new TrainingActivity.Actions() {
+            @Override
+            public void stop() {
+                vm.stop();
+            }
+
+            @Override
+            public void save(Consumer<Boolean> done) {
+                saveWithDialog(done);
+            }
+        });
     }
 
     TrainController(TrainViewModel vm, TrainDialogs dialogs) {
@@ -191,7 +204,12 @@ public final class TrainController {
 
     @FXML
     private void onSave() {
-        dialogs.chooseModelFile(window(), vm.results().suggestedFileName()).ifPresent(vm.results()::save);
+        saveWithDialog(ok -> { });
+    }
+
+    private void saveWithDialog(Consumer<Boolean> done) {
+        dialogs.chooseModelFile(window(), vm.results().suggestedFileName()).ifPresentOrElse(
+                file -> vm.results().save(file, done), () -> done.accept(false));
     }
 
     @FXML
