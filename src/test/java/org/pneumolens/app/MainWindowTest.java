@@ -199,7 +199,7 @@ class MainWindowTest {
     }
 
     @Test
-    void aBadFileShowsAnErrorAndKeepsThePreviousImage(FxRobot robot) throws Exception {
+    void aBadFileShowsAnErrorAndGreysOutThePreviousResultUnderItsOwnName(FxRobot robot) throws Exception {
         openAndWait(NORMAL);
         Image before = robot.lookup("#imageView").queryAs(ImageView.class).getImage();
         Path fake = Files.writeString(tmp.resolve("scan.png"), "definitely not a PNG");
@@ -213,9 +213,25 @@ class MainWindowTest {
         assertSame(before, robot.lookup("#imageView").queryAs(ImageView.class).getImage());
         String info = robot.lookup("#imageInfo").queryAs(Label.class).getText();
         assertTrue(info.startsWith("NORMAL2-IM-0045-0001.jpeg"), info);
+        // The earlier verdict must not read as the new file's: greyed out and labelled with its own file.
+        Label stale = robot.lookup("#staleLabel").queryAs(Label.class);
+        assertTrue(stale.isVisible());
+        assertTrue(stale.getText().contains("NORMAL2-IM-0045-0001.jpeg") && stale.getText().contains("scan.png"),
+                stale.getText());
+        PseudoClass staleState = PseudoClass.getPseudoClass("stale");
+        javafx.scene.Node resultBox = robot.lookup("#resultBox").query();
+        assertTrue(resultBox.getPseudoClassStates().contains(staleState));
+        assertTrue(onFx(() -> {
+            resultBox.applyCss();
+            return resultBox.getOpacity();
+        }) < 1, "greyed out");
 
         robot.clickOn("#dismissErrorButton");
         assertFalse(robot.lookup("#errorBanner").query().isVisible());
+
+        openAndWait(PNEUMONIA);
+        assertFalse(stale.isVisible(), "a new result is current again");
+        assertFalse(resultBox.getPseudoClassStates().contains(staleState));
     }
 
     @Test

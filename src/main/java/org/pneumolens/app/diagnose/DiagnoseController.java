@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
 import javafx.beans.binding.Bindings;
+import javafx.css.PseudoClass;
 import javafx.fxml.FXML;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ChoiceBox;
@@ -30,6 +31,7 @@ import org.pneumolens.core.model.PneumoModel;
  * zoom, pan and window/level). File choosers and dialogs live here because they need a window.
  */
 public final class DiagnoseController {
+    private static final PseudoClass STALE = PseudoClass.getPseudoClass("stale");
     private final DiagnoseViewModel viewModel;
 
     @FXML private BorderPane diagnoseRoot;
@@ -43,6 +45,8 @@ public final class DiagnoseController {
     @FXML private Slider windowSlider;
     @FXML private Slider levelSlider;
     @FXML private ToggleButton invertToggle;
+    @FXML private Label staleLabel;
+    @FXML private VBox resultBox;
     @FXML private Label verdictLabel;
     @FXML private Label verdictReason;
     @FXML private VBox probabilityBox;
@@ -94,6 +98,9 @@ public final class DiagnoseController {
         thresholdLabel.textProperty().bind(state.map(DiagnoseState::threshold));
         imageInfo.textProperty().bind(state.map(DiagnoseState::imageInfo));
         imageInfo.visibleProperty().bind(imageInfo.textProperty().isNotEmpty());
+        staleLabel.textProperty().bind(state.map(DiagnoseState::staleNote));
+        staleLabel.visibleProperty().bind(staleLabel.textProperty().isNotEmpty());
+        staleLabel.managedProperty().bind(staleLabel.visibleProperty());
 
         state.addListener((obs, old, s) -> show(s));
         show(state.get());
@@ -102,6 +109,8 @@ public final class DiagnoseController {
     /** What bindings cannot express: the image, rows and verdict style of a new state, each set once. */
     private void show(DiagnoseState s) {
         ResultPanel.verdict(verdictLabel, s.kind());
+        resultBox.pseudoClassStateChanged(STALE, s.stale());
+        viewer.pseudoClassStateChanged(STALE, s.stale());
         probabilityBox.getChildren().setAll(ResultPanel.rows(s.rows()));
         viewer.show(s.diagnosis() == null ? null : s.diagnosis().image(), s.overlay());
         List<String> classes = s.classes();
