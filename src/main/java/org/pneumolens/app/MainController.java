@@ -9,10 +9,13 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.css.PseudoClass;
 import javafx.fxml.FXML;
+import javafx.scene.Node;
+import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressBar;
+import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextInputControl;
@@ -51,6 +54,7 @@ public final class MainController implements AppContext.Navigation {
     @FXML private Label statusLabel;
     @FXML private ProgressBar statusProgress;
     @FXML private Label modelStatus;
+    @FXML private Hyperlink trainingIndicator;
     /** Injected by FXMLLoader from {@code <fx:include fx:id="diagnose">}. */
     @FXML private DiagnoseController diagnoseController;
 
@@ -101,6 +105,24 @@ public final class MainController implements AppContext.Navigation {
                 .or(diagnoseTab.selectedProperty().and(vm.busyProperty())));
         statusProgress.managedProperty().bind(statusProgress.visibleProperty());
         modelStatus.textProperty().bind(models.nameProperty().concat("  |"));
+        bindTrainingIndicator();
+    }
+
+    /** While a run goes on, the Diagnose tab says so (a link to the Train tab) and the Train tab's header spins. */
+    private void bindTrainingIndicator() {
+        trainingIndicator.textProperty().bind(training.summaryProperty());
+        trainingIndicator.visibleProperty().bind(training.runningProperty().and(diagnoseTab.selectedProperty()));
+        trainingIndicator.managedProperty().bind(trainingIndicator.visibleProperty());
+        ProgressIndicator spinner = new ProgressIndicator();
+        spinner.getStyleClass().add("tab-spinner");
+        spinner.setId("trainTabSpinner");
+        trainTab.graphicProperty().bind(Bindings.when(training.runningProperty()).then((Node) spinner)
+                .otherwise((Node) null));
+    }
+
+    @FXML
+    private void showTrainTab() {
+        showTrain();
     }
 
     /** After the window is shown: load the bundled model and open an image named on the command line. */

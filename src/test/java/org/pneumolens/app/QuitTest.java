@@ -18,6 +18,7 @@ import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
+import javafx.scene.control.Hyperlink;
 import javafx.scene.input.DragEvent;
 import javafx.scene.input.Dragboard;
 import javafx.scene.input.KeyCode;
@@ -91,10 +92,14 @@ class QuitTest {
     }
 
     @Test
-    void quittingDuringARunAsksAndKeepsTrainingUnlessTold(FxRobot robot) throws Exception {
+    void duringARunTheDiagnoseTabSaysSoAndQuittingAsks(FxRobot robot) throws Exception {
         runUntilStopped = true;
         startRun(robot);
         waitUntil(() -> context.activity().runningProperty().get());
+        onFx(() -> main.showDiagnose());
+        Hyperlink indicator = robot.lookup("#trainingIndicator").queryAs(Hyperlink.class);
+        assertTrue(indicator.isVisible(), "the Diagnose tab shows that a run is going on");
+        assertTrue(indicator.getText().startsWith("Training: "), indicator.getText());
 
         robot.push(KeyCode.CONTROL, KeyCode.Q);
         robot.clickOn("Keep training");
@@ -105,6 +110,8 @@ class QuitTest {
         robot.clickOn("Stop and quit");
         assertEquals(1, exits.get());
         waitUntil(() -> !context.activity().runningProperty().get());
+        onFx(() -> { });
+        assertFalse(indicator.isVisible(), "no run, no indicator");
     }
 
     @Test
