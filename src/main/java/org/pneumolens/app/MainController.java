@@ -187,8 +187,18 @@ public final class MainController implements AppContext.Navigation {
         return items;
     }
 
+    /**
+     * Rebuilt whenever the list changes. Never empty and never disabled: a menu that had no items when the menu
+     * bar was first shown does not open its submenu once items arrive, so an empty list shows a disabled line.
+     */
     private void fillRecent() {
         List<Path> recent = diagnoseController.viewModel().recentFiles();
+        if (recent.isEmpty()) {
+            MenuItem none = new MenuItem("No recent images");
+            none.setDisable(true);
+            recentMenu.getItems().setAll(none);
+            return;
+        }
         recentMenu.getItems().setAll(recent.stream().map(p -> {
             MenuItem item = new MenuItem(p.getFileName() + "  (" + p.getParent() + ")");
             item.setMnemonicParsing(false);
@@ -199,7 +209,6 @@ public final class MainController implements AppContext.Navigation {
             });
             return item;
         }).toList());
-        recentMenu.setDisable(recent.isEmpty());
     }
 
     private Window window() {
