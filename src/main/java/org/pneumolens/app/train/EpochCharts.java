@@ -112,9 +112,9 @@ final class EpochCharts {
     }
 
     private void titles() {
-        String best = bestEpoch > 0 ? " (ringed: best epoch " + bestEpoch + ")" : "";
-        accuracy.setTitle("Accuracy per epoch" + best);
-        loss.setTitle("Loss per epoch" + best);
+        String best = bestEpoch > 0 ? " (ringed: kept epoch " + bestEpoch + ")" : "";
+        accuracy.setTitle("Accuracy" + best);
+        loss.setTitle("Loss" + best);
     }
 
     /**

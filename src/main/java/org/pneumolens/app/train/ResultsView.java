@@ -7,6 +7,7 @@ import javafx.scene.chart.LineChart;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.Label;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import org.pneumolens.core.metrics.Evaluation;
 import org.pneumolens.core.model.ModelMetadata;
@@ -39,8 +40,9 @@ final class ResultsView {
         String neg = m.classes().size() == 2 ? m.classes().get(1 - m.positiveIndex()) : "not " + pos;
         showConfusion(e.confusion(), neg, pos);
         showRoc(e);
+        // Short lines: the label sits in a column as wide as the matrix, and must not be cut at 1280x720.
         threshold.setText(String.format(Locale.ROOT, "Threshold: %s when P(%s) \u2265 %.3f%n"
-                        + "Sensitivity %.3f \u00b7 specificity %.3f \u00b7 accuracy %.3f%n(validation, n = %d)",
+                        + "Sensitivity %.3f \u00b7 specificity %.3f%nAccuracy %.3f (validation, n = %d)",
                 pos, pos, e.threshold(), e.sensitivity(), e.specificity(), e.accuracy(), e.n()));
     }
 
@@ -61,6 +63,7 @@ final class ResultsView {
                 cell.setId(ids[row][col]);
                 cell.getStyleClass().addAll("cm-cell", row == col ? "cm-correct" : "cm-wrong");
                 cell.setMaxSize(Double.MAX_VALUE, Double.MAX_VALUE);
+                cell.setMinHeight(Region.USE_PREF_SIZE); // two lines, never cut in half
                 confusion.add(cell, col + 1, row + 1);
             }
         }
