@@ -11,6 +11,8 @@ import java.util.List;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
+import javafx.scene.chart.LineChart;
+import javafx.scene.chart.NumberAxis;
 import javafx.scene.control.Labeled;
 import javafx.scene.text.Text;
 import javafx.stage.Stage;
@@ -65,7 +67,11 @@ class SmallScreenTest {
     }
 
     @Test
-    void theTrainTabsResultsAreNotClippedAt1280x720(FxRobot robot) throws Exception {
+    void theTrainTabsResultsAreNotClippedAt1280x720AndItsAxesHaveFixedUnits(FxRobot robot) throws Exception {
+        onFx(() -> main.showTrain());
+        assertAxis(robot, "#accuracyChart", 0, 1);
+        assertAxis(robot, "#lossChart", 0, 1);
+
         TrainFakes.startRun(robot, main, tmp);
         waitUntil(() -> context.activity().unsavedProperty().get());
         onFx(() -> {
@@ -78,6 +84,27 @@ class SmallScreenTest {
         List<String> clipped = onFx(() -> clipped(robot.lookup("#trainRoot").query()));
         assertEquals(List.of(), clipped);
         assertTrue(robot.lookup("#cmTp").query().isVisible());
+        assertAxis(robot, "#accuracyChart", 0, 1);
+        NumberAxis loss = (NumberAxis) robot.lookup("#lossChart").queryAs(LineChart.class).getYAxis();
+        assertEquals(0, loss.getLowerBound());
+        assertTrue(loss.getUpperBound() >= 0.7, "the largest fake loss, 0.7, is on the chart");
+        assertTrue(loss.getLabel().contains("nats"), loss.getLabel());
+        for (String id : List.of("#cmTn", "#cmFp", "#cmFn", "#cmTp")) {
+            assertTrue(robot.lookup(id).queryAs(Labeled.class).getText().matches("(?s)\\d+\n\\d+%"), id);
+        }
+        int row = 0;
+        for (String id : List.of("#cmTn", "#cmFp")) {
+            row += Integer.parseInt(robot.lookup(id).queryAs(Labeled.class).getText().split("\n")[1]
+                    .replace("%", ""));
+        }
+        assertEquals(100, row, "a row adds to 100 %");
+    }
+
+    private static void assertAxis(FxRobot robot, String chart, double lower, double upper) {
+        NumberAxis y = (NumberAxis) robot.lookup(chart).queryAs(LineChart.class).getYAxis();
+        assertEquals(lower, y.getLowerBound(), chart);
+        assertEquals(upper, y.getUpperBound(), chart);
+        assertTrue(!y.isAutoRanging(), chart + ": fixed units");
     }
 
     /** Every visible Labeled under {@code node} whose text is cut: shown with an ellipsis, or too short. */

@@ -56,10 +56,9 @@ final class ResultsView {
         confusion.add(header(pos), 0, 2);
         String[][] ids = {{"cmTn", "cmFp"}, {"cmFn", "cmTp"}};
         for (int row = 0; row < 2; row++) {
-            int rowTotal = c[row][0] + c[row][1];
+            int[] pct = Percentages.of(c[row]); // a row adds to 100 %, not 98 % + 3 %
             for (int col = 0; col < 2; col++) {
-                double pct = rowTotal == 0 ? 0 : 100.0 * c[row][col] / rowTotal;
-                Label cell = new Label(String.format(Locale.ROOT, "%,d%n%.0f%%", c[row][col], pct));
+                Label cell = new Label(String.format(Locale.ROOT, "%,d%n%d%%", c[row][col], pct[col]));
                 cell.setId(ids[row][col]);
                 cell.getStyleClass().addAll("cm-cell", row == col ? "cm-correct" : "cm-wrong");
                 cell.setMaxSize(Double.MAX_VALUE, Double.MAX_VALUE);
