@@ -22,6 +22,7 @@ import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 import org.pneumolens.app.AppContext;
+import org.pneumolens.app.common.AppSettings;
 import org.pneumolens.app.common.RecentFiles;
 import org.pneumolens.core.image.ImageDecoder;
 import org.pneumolens.core.model.PneumoModel;
@@ -165,8 +166,11 @@ public final class DiagnoseController {
         chooser.setTitle("Export report");
         chooser.setInitialFileName(d.name().replaceFirst("\\.[^.]+$", "") + "-report.png");
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("PNG image", "*.png"));
+        AppSettings settings = AppSettings.atDefaultLocation();
+        chooser.setInitialDirectory(settings.folder(AppSettings.REPORT_FOLDER).toFile());
         File file = chooser.showSaveDialog(owner);
         if (file != null) {
+            settings.put(AppSettings.REPORT_FOLDER, file.getAbsoluteFile().getParent());
             Path target = file.getName().toLowerCase(Locale.ROOT).endsWith(".png") ? file.toPath()
                     : file.toPath().resolveSibling(file.getName() + ".png");
             ReportExporter.export(viewModel, new ReportExporter.Look(viewer.levelProperty().get(),

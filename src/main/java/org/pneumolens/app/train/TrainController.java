@@ -3,6 +3,7 @@ package org.pneumolens.app.train;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
@@ -26,6 +27,7 @@ import javafx.scene.layout.Pane;
 import javafx.stage.Window;
 import javafx.util.Duration;
 import org.pneumolens.app.AppContext;
+import org.pneumolens.app.common.AppSettings;
 import org.pneumolens.app.common.TrainingActivity;
 
 /** Wires TrainView.fxml to a {@link TrainViewModel}; holds no state of its own besides the view helpers. */
@@ -72,7 +74,7 @@ public final class TrainController {
     private final Timeline clock = new Timeline(new KeyFrame(Duration.seconds(1), e -> tick()));
 
     public TrainController(AppContext context) {
-        this(new TrainViewModel(context), TrainDialogs.standard());
+        this(new TrainViewModel(context), TrainDialogs.standard(AppSettings.atDefaultLocation()));
         context.activity().connect(new TrainingActivity.Actions() {
             @Override
             public void stop() {
@@ -207,9 +209,15 @@ public final class TrainController {
         saveWithDialog(ok -> { });
     }
 
+    /** Asks for the model's name, then for the file (named after the model). */
     private void saveWithDialog(Consumer<Boolean> done) {
-        dialogs.chooseModelFile(window(), vm.results().suggestedFileName()).ifPresentOrElse(
-                file -> vm.results().save(file, done), () -> done.accept(false));
+        Optional<String> name = dialogs.nameModel(window(), vm.results().suggestedModelName());
+        Optional<Path> file = name.flatMap(n -> dialogs.chooseModelFile(window(), ResultActions.fileNameFor(n)));
+        if (file.isPresent()) {
+            vm.results().save(file.get(), name.get(), done);
+        } else {
+            done.accept(false);
+        }
     }
 
     @FXML

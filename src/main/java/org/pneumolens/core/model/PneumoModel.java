@@ -51,6 +51,11 @@ public final class PneumoModel {
         ModelFile.save(net, metadata, target);
     }
 
+    /** As {@link #save(Path)}, with the metadata's name replaced by {@code name} (the user names a model on save). */
+    public synchronized void save(Path target, String name) throws IOException {
+        ModelFile.save(net, metadata.withName(name), target);
+    }
+
     public ModelMetadata metadata() {
         return metadata;
     }
