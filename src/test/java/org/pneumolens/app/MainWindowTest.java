@@ -171,6 +171,32 @@ class MainWindowTest {
     }
 
     @Test
+    void windowAndLevelHaveNumbersAndPresets(FxRobot robot) throws Exception {
+        openAndWait(NORMAL);
+        Slider window = robot.lookup("#windowSlider").queryAs(Slider.class);
+        Slider level = robot.lookup("#levelSlider").queryAs(Slider.class);
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.Spinner<Integer> windowField = robot.lookup("#windowField")
+                .queryAs(javafx.scene.control.Spinner.class);
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.Spinner<Integer> levelField = robot.lookup("#levelField")
+                .queryAs(javafx.scene.control.Spinner.class);
+        assertEquals(255, windowField.getValue());
+        assertEquals(128, levelField.getValue());
+
+        onFx(() -> main.diagnose().applyPreset(main.diagnose().presets().list().stream()
+                .filter(p -> p.name().equals("Lung")).findFirst().orElseThrow()));
+        assertEquals(160 / 255.0, window.getValue(), 1e-9);
+        assertEquals(160, windowField.getValue());
+        assertEquals(90, levelField.getValue());
+
+        robot.doubleClickOn(windowField.getEditor()).write("200").type(javafx.scene.input.KeyCode.ENTER);
+        assertEquals(200 / 255.0, window.getValue(), 1e-9, "typing a number sets the window");
+        onFx(() -> level.setValue(0.25));
+        assertEquals(64, levelField.getValue(), "the field follows the slider");
+    }
+
+    @Test
     void eachResultPushesTheOverlayOnceSizedToItsImage(FxRobot robot) throws Exception {
         openAndWait(NORMAL);
         ImageView overlay = robot.lookup("#overlayView").queryAs(ImageView.class);

@@ -10,10 +10,12 @@ import javafx.css.PseudoClass;
 import javafx.fxml.FXML;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.Slider;
+import javafx.scene.control.Spinner;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
@@ -34,6 +36,7 @@ import org.pneumolens.core.model.PneumoModel;
 public final class DiagnoseController {
     private static final PseudoClass STALE = PseudoClass.getPseudoClass("stale");
     private final DiagnoseViewModel viewModel;
+    private final WindowPresets presets = new WindowPresets();
 
     @FXML private BorderPane diagnoseRoot;
     @FXML private XrayViewer viewer;
@@ -45,6 +48,9 @@ public final class DiagnoseController {
     @FXML private Label zoomLabel;
     @FXML private Slider windowSlider;
     @FXML private Slider levelSlider;
+    @FXML private Spinner<Integer> windowField;
+    @FXML private Spinner<Integer> levelField;
+    @FXML private ComboBox<WindowPresets.Preset> presetChoice;
     @FXML private ToggleButton invertToggle;
     @FXML private Label staleLabel;
     @FXML private VBox resultBox;
@@ -74,6 +80,15 @@ public final class DiagnoseController {
         windowSlider.valueProperty().bindBidirectional(viewer.windowProperty());
         levelSlider.valueProperty().bindBidirectional(viewer.levelProperty());
         invertToggle.selectedProperty().bindBidirectional(viewer.invertedProperty());
+        WindowLevelFields.bind(windowField, viewer.windowProperty(), 5); // the slider's 0.02
+        WindowLevelFields.bind(levelField, viewer.levelProperty(), 0);
+        presetChoice.setItems(presets.list());
+        presetChoice.setOnAction(e -> {
+            WindowPresets.Preset p = presetChoice.getValue();
+            if (p != null) {
+                applyPreset(p);
+            }
+        });
         zoomLabel.textProperty().bind(Bindings.format(Locale.ROOT, "%.0f %%", viewer.zoomProperty().multiply(100)));
 
         overlayToggle.selectedProperty().bindBidirectional(viewModel.overlayVisibleProperty());
@@ -209,5 +224,16 @@ public final class DiagnoseController {
     @FXML
     public void resetView() {
         viewer.reset();
+        presetChoice.getSelectionModel().clearSelection();
+    }
+
+    public void applyPreset(WindowPresets.Preset p) {
+        viewer.windowProperty().set(p.windowFraction());
+        viewer.levelProperty().set(p.levelFraction());
+    }
+
+    /** The viewer's presets; more can be added (e.g. from a DICOM header). */
+    public WindowPresets presets() {
+        return presets;
     }
 }
