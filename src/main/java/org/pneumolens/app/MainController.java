@@ -153,20 +153,51 @@ public final class MainController implements AppContext.Navigation {
         e.consume();
     }
 
+    /** The Diagnose tab's keys (listed in {@link Shortcuts}); not while typing, nor arrows a control uses. */
     private void onKey(KeyEvent e) {
-        if (!diagnoseTab.isSelected() || e.isShortcutDown()
-                || root.getScene().getFocusOwner() instanceof TextInputControl) {
+        Node focus = root.getScene().getFocusOwner();
+        if (!diagnoseTab.isSelected() || e.isShortcutDown() || e.isAltDown() || focus instanceof TextInputControl) {
+            return;
+        }
+        DiagnoseController d = diagnoseController;
+        if (e.getCode().isArrowKey()) {
+            if (Shortcuts.usesArrows(focus)) {
+                return;
+            }
+            double step = e.isShiftDown() ? 10 * Shortcuts.PAN_STEP : Shortcuts.PAN_STEP;
+            switch (e.getCode()) {
+                case LEFT -> d.pan(step, 0);
+                case RIGHT -> d.pan(-step, 0);
+                case UP -> d.pan(0, step);
+                default -> d.pan(0, -step);
+            }
+            e.consume();
             return;
         }
         switch (e.getCode()) {
-            case PLUS, EQUALS, ADD -> diagnoseController.zoomIn();
-            case MINUS, SUBTRACT -> diagnoseController.zoomOut();
-            case DIGIT0, NUMPAD0 -> diagnoseController.fit();
+            case PLUS, EQUALS, ADD -> d.zoomIn();
+            case MINUS, SUBTRACT -> d.zoomOut();
+            case DIGIT0, NUMPAD0 -> d.fit();
+            case O -> d.toggleOverlay();
+            case I -> d.toggleInvert();
+            case R -> d.resetView();
+            case C -> d.cycleEvidenceClass(e.isShiftDown() ? -1 : 1);
             default -> {
                 return;
             }
         }
         e.consume();
+    }
+
+    /** "PneumoLens - name.jpeg" while an image is open. */
+    public javafx.beans.value.ObservableValue<String> titleProperty() {
+        return diagnoseController.viewModel().stateProperty().map(s -> s.diagnosis() == null ? "PneumoLens"
+                : "PneumoLens - " + s.diagnosis().name());
+    }
+
+    @FXML
+    private void keyboardShortcuts() {
+        Shortcuts.show(window());
     }
 
     private List<MenuItem> sampleItems() {

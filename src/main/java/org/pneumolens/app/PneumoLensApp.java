@@ -41,7 +41,7 @@ public final class PneumoLensApp extends Application {
         ViewLoader.Loaded<MainController> main = new ViewLoader(context).load("/org/pneumolens/app/MainView.fxml");
         navigation.target = main.controller();
 
-        stage.setTitle("PneumoLens");
+        stage.titleProperty().bind(main.controller().titleProperty());
         addIcons(stage);
         stage.setMinWidth(960);
         stage.setMinHeight(640);

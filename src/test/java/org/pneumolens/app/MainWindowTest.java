@@ -2,6 +2,7 @@ package org.pneumolens.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -194,6 +195,41 @@ class MainWindowTest {
         assertEquals(200 / 255.0, window.getValue(), 1e-9, "typing a number sets the window");
         onFx(() -> level.setValue(0.25));
         assertEquals(64, levelField.getValue(), "the field follows the slider");
+    }
+
+    @Test
+    void keyboardShortcutsDriveTheViewerAndTheTitleNamesTheFile(FxRobot robot) throws Exception {
+        assertEquals("PneumoLens", main.titleProperty().getValue());
+        openAndWait(NORMAL);
+        assertEquals("PneumoLens - NORMAL2-IM-0045-0001.jpeg", main.titleProperty().getValue());
+        ImageView overlay = robot.lookup("#overlayView").queryAs(ImageView.class);
+        ImageView image = robot.lookup("#imageView").queryAs(ImageView.class);
+        robot.clickOn("#viewer"); // focus on the image, as a user would
+
+        robot.type(javafx.scene.input.KeyCode.O);
+        assertFalse(overlay.isVisible(), "O hides the overlay");
+        robot.type(javafx.scene.input.KeyCode.O);
+        assertTrue(overlay.isVisible());
+
+        String before = vm().overlayClassProperty().get();
+        robot.type(javafx.scene.input.KeyCode.C);
+        assertNotEquals(before, vm().overlayClassProperty().get(), "C shows the other class's evidence");
+        robot.type(javafx.scene.input.KeyCode.C);
+        assertEquals(before, vm().overlayClassProperty().get());
+
+        robot.type(javafx.scene.input.KeyCode.I);
+        assertTrue(robot.lookup("#invertToggle").queryAs(javafx.scene.control.ToggleButton.class).isSelected());
+        double x = image.localToScene(image.getBoundsInLocal()).getMinX();
+        robot.type(javafx.scene.input.KeyCode.LEFT);
+        assertEquals(x + 40, image.localToScene(image.getBoundsInLocal()).getMinX(), 0.5, "LEFT pans by 40 px");
+        robot.type(javafx.scene.input.KeyCode.R);
+        assertFalse(robot.lookup("#invertToggle").queryAs(javafx.scene.control.ToggleButton.class).isSelected());
+        assertEquals(x, image.localToScene(image.getBoundsInLocal()).getMinX(), 0.5, "R fits again");
+
+        robot.type(javafx.scene.input.KeyCode.F1);
+        waitUntil(() -> robot.lookup("#shortcutsText").tryQuery().isPresent());
+        String help = robot.lookup("#shortcutsText").queryAs(javafx.scene.control.TextArea.class).getText();
+        assertTrue(help.contains("Overlay on/off") && help.contains("Arrow keys"), help);
     }
 
     @Test

@@ -227,6 +227,31 @@ public final class DiagnoseController {
         presetChoice.getSelectionModel().clearSelection();
     }
 
+    /** O: overlay on/off. */
+    public void toggleOverlay() {
+        viewModel.overlayVisibleProperty().set(!viewModel.overlayVisibleProperty().get());
+    }
+
+    /** I: invert the grey scale. */
+    public void toggleInvert() {
+        viewer.invertedProperty().set(!viewer.invertedProperty().get());
+    }
+
+    /** C / Shift+C: the overlay shows the next (or previous) class's evidence. */
+    public void cycleEvidenceClass(int step) {
+        List<String> classes = viewModel.stateProperty().get().classes();
+        if (classes.isEmpty()) {
+            return;
+        }
+        int at = Math.max(0, classes.indexOf(viewModel.overlayClassProperty().get()));
+        viewModel.overlayClassProperty().set(classes.get(Math.floorMod(at + step, classes.size())));
+    }
+
+    /** Arrow keys: move the image by {@code dx, dy} pixels of the view. */
+    public void pan(double dx, double dy) {
+        viewer.panBy(dx, dy);
+    }
+
     public void applyPreset(WindowPresets.Preset p) {
         viewer.windowProperty().set(p.windowFraction());
         viewer.levelProperty().set(p.levelFraction());
