@@ -51,6 +51,7 @@ public final class MainController implements AppContext.Navigation {
     @FXML private Menu recentMenu;
     @FXML private MenuItem exportItem;
     @FXML private MenuItem modelCardItem;
+    @FXML private MenuItem helpModelCardItem;
     @FXML private Label statusLabel;
     @FXML private ProgressBar statusProgress;
     @FXML private Label modelStatus;
@@ -82,6 +83,7 @@ public final class MainController implements AppContext.Navigation {
         exportItem.disableProperty().bind(Bindings.createBooleanBinding(() -> vm.getDiagnosis() == null,
                 vm.stateProperty()));
         modelCardItem.disableProperty().bind(models.modelProperty().isNull());
+        helpModelCardItem.disableProperty().bind(models.modelProperty().isNull());
         sampleMenu.getItems().setAll(sampleItems());
         vm.recentFiles().addListener((javafx.collections.ListChangeListener<Path>) c -> fillRecent());
         fillRecent();
@@ -193,6 +195,11 @@ public final class MainController implements AppContext.Navigation {
     public javafx.beans.value.ObservableValue<String> titleProperty() {
         return diagnoseController.viewModel().stateProperty().map(s -> s.diagnosis() == null ? "PneumoLens"
                 : "PneumoLens - " + s.diagnosis().name());
+    }
+
+    @FXML
+    private void userGuide() {
+        HelpPages.userGuide(window());
     }
 
     @FXML

@@ -373,6 +373,20 @@ class MainWindowTest {
     }
 
     @Test
+    void helpHasAUserGuideAndTheModelCard(FxRobot robot) throws Exception {
+        robot.clickOn("Help").clickOn("User guide");
+        waitUntil(() -> robot.lookup("#userGuideText").tryQuery().isPresent());
+        String guide = robot.lookup("#userGuideText").queryAs(javafx.scene.control.TextArea.class).getText();
+        for (String part : List.of("OPENING IMAGES", "borderline", "not a lesion outline", "TRAINING",
+                "Research and education use only")) {
+            assertTrue(guide.contains(part), part);
+        }
+        robot.type(javafx.scene.input.KeyCode.ESCAPE);
+        robot.clickOn("Help").clickOn("Model card...");
+        waitUntil(() -> robot.lookup("#modelCardText").tryQuery().isPresent());
+    }
+
+    @Test
     void theModelCardShowsTheLoadedModel(FxRobot robot) throws Exception {
         robot.clickOn("#modelCardLink");
         waitUntil(() -> robot.lookup("#modelCardText").tryQuery().isPresent());
