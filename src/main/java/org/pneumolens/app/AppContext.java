@@ -1,5 +1,6 @@
 package org.pneumolens.app;
 
+import java.nio.file.Path;
 import java.util.function.BooleanSupplier;
 import org.pneumolens.app.common.TaskExecutor;
 import org.pneumolens.app.common.TrainingActivity;
@@ -54,6 +55,10 @@ public record AppContext(ModelService models, TaskExecutor inference, TaskExecut
         void showDiagnose();
 
         void showTrain();
+
+        /** Opens an image in the Diagnose tab and shows that tab (e.g. a validation image from the Train tab). */
+        default void openImage(Path file) {
+        }
 
         Navigation NONE = new Navigation() {
             @Override

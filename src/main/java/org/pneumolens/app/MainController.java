@@ -312,4 +312,10 @@ public final class MainController implements AppContext.Navigation {
     public void showTrain() {
         tabs.getSelectionModel().select(trainTab);
     }
+
+    @Override
+    public void openImage(Path file) {
+        showDiagnose();
+        diagnoseController.viewModel().open(file);
+    }
 }

@@ -120,5 +120,10 @@ public final class PneumoLensApp extends Application {
         public void showTrain() {
             target.showTrain();
         }
+
+        @Override
+        public void openImage(java.nio.file.Path file) {
+            target.openImage(file);
+        }
     }
 }

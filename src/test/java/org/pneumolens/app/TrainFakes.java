@@ -21,10 +21,11 @@ import org.pneumolens.core.data.LabeledImage;
 import org.pneumolens.core.metrics.BinaryMetrics;
 import org.pneumolens.core.train.EpochResult;
 import org.pneumolens.core.train.TrainingResult;
+import org.pneumolens.core.train.ValPrediction;
 import org.testfx.api.FxRobot;
 
 /** A finished training run without training, and starting one on the real main window's Train tab. */
-final class TrainFakes {
+public final class TrainFakes {
     private TrainFakes() {
     }
 
@@ -32,7 +33,7 @@ final class TrainFakes {
      * The bundled model as a run's result, with figures from made-up validation scores: each validation image of
      * the dataset gets a PNEUMONIA probability that is right for most and wrong for a few.
      */
-    static TrainingResult result(Dataset data) throws Exception {
+    public static TrainingResult result(Dataset data) throws Exception {
         List<LabeledImage> val = data.val() == null ? List.of() : data.val().images();
         int pos = data.train().classes().indexOf("PNEUMONIA");
         boolean[] positive = new boolean[val.size()];
@@ -47,8 +48,16 @@ final class TrainFakes {
             history.add(new EpochResult(e, 3, 0.7 - 0.1 * e, 0.6 + 0.1 * e, 0.8 - 0.1 * e, 0.6 + 0.08 * e,
                     0.7 + 0.05 * e, 1.0, 1e-3, e == 3));
         }
+        List<ValPrediction> perImage = new ArrayList<>();
+        for (int i = 0; i < val.size(); i++) {
+            double[] probs = new double[2];
+            probs[pos] = score[i];
+            probs[1 - pos] = 1 - score[i];
+            perImage.add(new ValPrediction(val.get(i).path(), val.get(i).label(), score[i] >= 0.5 ? pos : 1 - pos,
+                    probs));
+        }
         return new TrainingResult(TestData.bundledModel(), history, 3, BinaryMetrics.evaluate(positive, score, 0.5),
-                false, false);
+                false, false, perImage);
     }
 
     /** Copies the fixture dataset, drops it on the Train tab and presses Start once it is scanned. */

@@ -18,8 +18,16 @@ final class ResultsView {
     private final GridPane confusion;
     private final LineChart<Number, Number> roc;
     private final Label threshold;
+    /** Called with (actual, predicted) class indices when a matrix cell is clicked. */
+    private final CellClick onCell;
 
-    ResultsView(GridPane confusion, LineChart<Number, Number> roc, Label threshold) {
+    @FunctionalInterface
+    interface CellClick {
+        void clicked(int actual, int predicted);
+    }
+
+    ResultsView(GridPane confusion, LineChart<Number, Number> roc, Label threshold, CellClick onCell) {
+        this.onCell = onCell;
         this.confusion = confusion;
         this.roc = roc;
         this.threshold = threshold;
@@ -38,7 +46,8 @@ final class ResultsView {
         ModelMetadata m = r.model().metadata();
         String pos = m.positiveClass();
         String neg = m.classes().size() == 2 ? m.classes().get(1 - m.positiveIndex()) : "not " + pos;
-        showConfusion(e.confusion(), neg, pos);
+        int posIndex = m.positiveIndex();
+        showConfusion(e.confusion(), neg, pos, new int[]{1 - posIndex, posIndex});
         showRoc(e);
         // Short lines: the label sits in a column as wide as the matrix, and must not be cut at 1280x720.
         threshold.setText(String.format(Locale.ROOT, "Threshold: %s when P(%s) \u2265 %.3f%n"
@@ -46,8 +55,11 @@ final class ResultsView {
                 pos, pos, e.threshold(), e.sensitivity(), e.specificity(), e.accuracy(), e.n()));
     }
 
-    /** @param c {@code [[tn, fp], [fn, tp]]}: rows are the actual class, columns the predicted one */
-    private void showConfusion(int[][] c, String neg, String pos) {
+    /**
+     * @param c       {@code [[tn, fp], [fn, tp]]}: rows are the actual class, columns the predicted one
+     * @param classOf the class index of row/column 0 (negative) and 1 (positive)
+     */
+    private void showConfusion(int[][] c, String neg, String pos, int[] classOf) {
         confusion.getChildren().clear();
         confusion.add(header("actual \u2193  predicted \u2192"), 0, 0);
         confusion.add(header(neg), 1, 0);
@@ -63,6 +75,10 @@ final class ResultsView {
                 cell.getStyleClass().addAll("cm-cell", row == col ? "cm-correct" : "cm-wrong");
                 cell.setMaxSize(Double.MAX_VALUE, Double.MAX_VALUE);
                 cell.setMinHeight(Region.USE_PREF_SIZE); // two lines, never cut in half
+                int actual = classOf[row];
+                int predicted = classOf[col];
+                cell.setOnMouseClicked(ev -> onCell.clicked(actual, predicted));
+                cell.setTooltip(new javafx.scene.control.Tooltip("Show these validation images"));
                 confusion.add(cell, col + 1, row + 1);
             }
         }

@@ -72,6 +72,7 @@ public final class TrainController {
     private final TrainViewModel vm;
     private final TrainDialogs dialogs;
     private final Timeline clock = new Timeline(new KeyFrame(Duration.seconds(1), e -> tick()));
+    private final CellImagesWindow cellImages;
 
     public TrainController(AppContext context) {
         this(new TrainViewModel(context), TrainDialogs.standard(AppSettings.atDefaultLocation()));
@@ -91,6 +92,7 @@ public final class TrainController {
     TrainController(TrainViewModel vm, TrainDialogs dialogs) {
         this.vm = vm;
         this.dialogs = dialogs;
+        this.cellImages = new CellImagesWindow(vm::openImage);
         clock.setCycleCount(Animation.INDEFINITE);
     }
 
@@ -165,7 +167,7 @@ public final class TrainController {
     }
 
     private void bindResults() {
-        ResultsView results = new ResultsView(confusionGrid, rocChart, trainThresholdLabel);
+        ResultsView results = new ResultsView(confusionGrid, rocChart, trainThresholdLabel, this::showCell);
         vm.resultProperty().addListener((obs, old, r) -> results.show(r));
         bindShown(resultsPane, vm.resultProperty().isNotNull());
         var busy = Bindings.createBooleanBinding(() -> vm.resultProperty().get() == null
@@ -173,6 +175,14 @@ public final class TrainController {
                 vm.resultProperty(), vm.statusProperty(), vm.results().savingProperty());
         saveButton.disableProperty().bind(busy);
         useButton.disableProperty().bind(busy);
+    }
+
+    /** A matrix cell was clicked: its validation images as thumbnails, each openable in the Diagnose tab. */
+    private void showCell(int actual, int predicted) {
+        var r = vm.resultProperty().get();
+        if (r != null) {
+            cellImages.show(window(), CellImages.of(r, actual, predicted));
+        }
     }
 
     private static void bindShown(Node node, ObservableBooleanValue shown) {

@@ -135,6 +135,11 @@ public final class TrainViewModel implements TrainingProgressBridge.Sink {
         context.training().execute(task);
     }
 
+    /** Opens a (validation) image in the Diagnose tab. */
+    public void openImage(java.nio.file.Path file) {
+        context.navigation().openImage(file);
+    }
+
     /** Asks the run to end after the current batch; the best epoch so far is kept. */
     public void stop() {
         if (status.get() == TrainStatus.TRAINING && run != null) {
