@@ -9,6 +9,7 @@ import javafx.scene.control.Label;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
+import org.pneumolens.core.metrics.ClassFigures;
 import org.pneumolens.core.metrics.Evaluation;
 import org.pneumolens.core.model.ModelMetadata;
 import org.pneumolens.core.train.TrainingResult;
@@ -26,8 +27,12 @@ final class ResultsView {
         void clicked(int actual, int predicted);
     }
 
-    ResultsView(GridPane confusion, LineChart<Number, Number> roc, Label threshold, CellClick onCell) {
+    private final GridPane classFigures;
+
+    ResultsView(GridPane confusion, GridPane classFigures, LineChart<Number, Number> roc, Label threshold,
+                CellClick onCell) {
         this.onCell = onCell;
+        this.classFigures = classFigures;
         this.confusion = confusion;
         this.roc = roc;
         this.threshold = threshold;
@@ -38,6 +43,7 @@ final class ResultsView {
     void show(TrainingResult r) {
         if (r == null) {
             confusion.getChildren().clear();
+            classFigures.getChildren().clear();
             roc.getData().clear();
             threshold.setText("");
             return;
@@ -48,6 +54,7 @@ final class ResultsView {
         String neg = m.classes().size() == 2 ? m.classes().get(1 - m.positiveIndex()) : "not " + pos;
         int posIndex = m.positiveIndex();
         showConfusion(e.confusion(), neg, pos, new int[]{1 - posIndex, posIndex});
+        showClassFigures(ClassFigures.of(e.confusion(), neg, pos));
         showRoc(e);
         // Short lines: the label sits in a column as wide as the matrix, and must not be cut at 1280x720.
         threshold.setText(String.format(Locale.ROOT, "Threshold: %s when P(%s) \u2265 %.3f%n"
@@ -82,6 +89,30 @@ final class ResultsView {
                 confusion.add(cell, col + 1, row + 1);
             }
         }
+    }
+
+    /** Precision and recall per class, beside the matrix they come from. */
+    private void showClassFigures(List<ClassFigures> figures) {
+        classFigures.getChildren().clear();
+        classFigures.add(header("class"), 0, 0);
+        classFigures.add(header("precision"), 1, 0);
+        classFigures.add(header("recall"), 2, 0);
+        classFigures.add(header("n"), 3, 0);
+        for (int i = 0; i < figures.size(); i++) {
+            ClassFigures f = figures.get(i);
+            classFigures.add(new Label(f.className()), 0, i + 1);
+            Label precision = new Label(figure(f.precision()));
+            precision.setId("precision-" + f.className());
+            classFigures.add(precision, 1, i + 1);
+            Label recall = new Label(figure(f.recall()));
+            recall.setId("recall-" + f.className());
+            classFigures.add(recall, 2, i + 1);
+            classFigures.add(new Label(String.format(Locale.ROOT, "%,d", f.n())), 3, i + 1);
+        }
+    }
+
+    private static String figure(double v) {
+        return Double.isNaN(v) ? "\u2013" : String.format(Locale.ROOT, "%.3f", v);
     }
 
     private static Label header(String text) {

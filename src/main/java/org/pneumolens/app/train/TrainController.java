@@ -63,6 +63,7 @@ public final class TrainController {
     @FXML private LineChart<Number, Number> lossChart;
     @FXML private Pane resultsPane;
     @FXML private GridPane confusionGrid;
+    @FXML private GridPane classFiguresGrid;
     @FXML private LineChart<Number, Number> rocChart;
     @FXML private Label trainThresholdLabel;
     @FXML private Button saveButton;
@@ -167,7 +168,7 @@ public final class TrainController {
     }
 
     private void bindResults() {
-        ResultsView results = new ResultsView(confusionGrid, rocChart, trainThresholdLabel, this::showCell);
+        ResultsView results = new ResultsView(confusionGrid, classFiguresGrid, rocChart, trainThresholdLabel, this::showCell);
         vm.resultProperty().addListener((obs, old, r) -> results.show(r));
         bindShown(resultsPane, vm.resultProperty().isNotNull());
         var busy = Bindings.createBooleanBinding(() -> vm.resultProperty().get() == null

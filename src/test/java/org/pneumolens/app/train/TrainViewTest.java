@@ -93,6 +93,10 @@ class TrainViewTest {
                 result.valEvaluation().auc())), roc.getTitle());
         assertEquals(result.valEvaluation().roc().size(), roc.getData().get(0).getData().size());
         assertTrue(label(robot, "#trainThresholdLabel").getText().contains("Sensitivity"));
+        int tp = result.valEvaluation().confusion()[1][1];
+        int fnCount = result.valEvaluation().confusion()[1][0];
+        assertEquals(tp + fnCount == 0 ? "\u2013" : String.format(java.util.Locale.ROOT, "%.3f",
+                (double) tp / (tp + fnCount)), label(robot, "#recall-PNEUMONIA").getText(), "recall beside the matrix");
         assertEquals(1, robot.lookup("#rocChart .threshold-point").queryAll().size(), "chosen threshold marked");
         int best = result.bestEpoch();
         for (String chart : List.of("#accuracyChart", "#lossChart")) {
