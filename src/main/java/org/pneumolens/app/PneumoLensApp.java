@@ -29,6 +29,7 @@ public final class PneumoLensApp extends Application {
     private TaskExecutor training;
 
     public static void launchWith(String[] args) {
+        TerminalQuiet.install();
         Application.launch(PneumoLensApp.class, args);
     }
 

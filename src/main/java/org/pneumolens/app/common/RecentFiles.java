@@ -49,7 +49,7 @@ public final class RecentFiles {
             }
             return out;
         } catch (IOException | RuntimeException e) {
-            LOG.warn("Ignoring unreadable recent-files list {}: {}", store, e.toString());
+            LOG.warn("Ignoring unreadable recent-files list {}: {}", store, UserMessages.describe(e));
             return List.of();
         }
     }
@@ -74,7 +74,7 @@ public final class RecentFiles {
         try {
             AtomicFiles.write(store, out -> out.write(text.toString().getBytes(StandardCharsets.UTF_8)));
         } catch (IOException e) {
-            LOG.warn("Cannot save recent-files list {}: {}", store, e.toString());
+            LOG.warn("Cannot save recent-files list {}: {}", store, UserMessages.describe(e));
         }
     }
 }

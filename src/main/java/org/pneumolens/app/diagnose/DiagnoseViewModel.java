@@ -116,7 +116,7 @@ public final class DiagnoseViewModel {
         current = null;
         busy.set(false);
         if (failure != null) {
-            LOG.warn("Could not analyse {}: {}", task.source().name(), failure.toString());
+            LOG.warn("Could not analyse {}: {}", task.source().name(), UserMessages.describe(failure));
             error.set(UserMessages.describe(failure));
             status.set("Could not open " + task.source().name());
             state.set(state.get().staleAfter(task.source().name()));
@@ -148,7 +148,7 @@ public final class DiagnoseViewModel {
     }
 
     private void modelFailed(Throwable e) {
-        LOG.warn("Model did not load: {}", e.toString());
+        LOG.warn("Model did not load: {}", UserMessages.describe(e));
         String keep = models.getModel() == null ? "No model is loaded."
                 : "Still using " + models.nameProperty().get() + ".";
         error.set("Could not load the model: " + UserMessages.describe(e) + " " + keep);

@@ -65,7 +65,8 @@ public final class DatasetViewModel {
         if (t instanceof DatasetException) {
             return t.getMessage();
         }
-        LOG.warn("Scanning the dataset folder failed", t);
+        LOG.warn("Scanning the dataset folder failed: {}", UserMessages.describe(t));
+        LOG.debug("Scanning the dataset folder failed", t);
         return "Cannot read this folder: " + UserMessages.describe(t);
     }
 

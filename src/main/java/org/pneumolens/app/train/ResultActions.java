@@ -100,7 +100,8 @@ public final class ResultActions {
             done.accept(true);
         }).onFailure(e -> {
             saving.set(false);
-            LOG.warn("Saving the model to {} failed", target, e);
+            LOG.warn("Saving the model to {} failed: {}", target, UserMessages.describe(e));
+            LOG.debug("Saving the model failed", e);
             message.set("Model not saved");
             error.set("Could not save the model to " + target + ": " + UserMessages.describe(e));
             done.accept(false);
