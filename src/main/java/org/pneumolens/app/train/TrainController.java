@@ -24,6 +24,7 @@ import javafx.scene.input.DragEvent;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Pane;
+import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 import javafx.util.Duration;
 import org.pneumolens.app.AppContext;
@@ -38,6 +39,7 @@ public final class TrainController {
     @FXML private Label datasetErrorLabel;
     @FXML private Label countsLabel;
     @FXML private Label validationLabel;
+    @FXML private VBox classStrips;
     @FXML private Label warningsLabel;
     @FXML private Label skippedLabel;
     @FXML private ListView<String> skippedList;
@@ -153,6 +155,8 @@ public final class TrainController {
 
     private void showSummary(DatasetSummary s) {
         countsLabel.setText(s == null ? "" : s.counts());
+        var data = vm.dataset().getDataset();
+        classStrips.getChildren().setAll(s == null || data == null ? List.of() : ClassStrips.of(data.train()));
         validationLabel.setText(s == null ? "" : s.validation());
         List<String> warnings = s == null ? List.of() : s.warnings();
         warningsLabel.setText(String.join("\n", warnings.stream().map(w -> "\u26a0 " + w).toList()));

@@ -167,6 +167,28 @@ class TrainViewTest {
     }
 
     @Test
+    void theParentOfADatasetIsRefusedNamingTheDatasetAndADatasetShowsItsClasses(FxRobot robot, @TempDir Path tmp)
+            throws Exception {
+        Path data = TrainViewFixture.copyFixtures(tmp);
+        Files.createDirectories(tmp.resolve("export"));
+        Files.createDirectories(tmp.resolve("screenshots"));
+
+        chooseFolder(robot, tmp);
+        assertEquals("This folder holds a dataset rather than being one: choose " + data + " instead.",
+                label(robot, "#datasetErrorLabel").getText());
+        assertTrue(robot.lookup("#datasetErrorLabel").query().isVisible());
+        assertTrue(robot.lookup("#startButton").queryAs(Button.class).isDisabled(), "no Start on the wrong folder");
+
+        chooseFolder(robot, data);
+        assertFalse(robot.lookup("#datasetErrorLabel").query().isVisible());
+        for (String cls : List.of("NORMAL", "PNEUMONIA")) {
+            javafx.scene.layout.HBox strip = robot.lookup("#strip-" + cls).queryAs(javafx.scene.layout.HBox.class);
+            assertEquals(ClassStrips.PER_CLASS, strip.getChildren().size(), cls);
+        }
+        assertFalse(robot.lookup("#startButton").queryAs(Button.class).isDisabled());
+    }
+
+    @Test
     void stopWhileDecodingEndsQuietlyWithoutAnErrorAndStartWorksAgain(FxRobot robot, @TempDir Path tmp)
             throws Exception {
         chooseFolder(robot, TrainViewFixture.copyFixtures(tmp));
