@@ -408,8 +408,8 @@ class MainWindowTest {
      * toolkit's own factory (JavaFX is on the class path: no module boundary) with its in-memory clipboard; only
      * the drag source's offered transfer modes, which that clipboard does not know, are answered here.
      */
-    static final class DragboardFactory {
-        static Dragboard withFiles(List<File> files) {
+    public static final class DragboardFactory {
+        public static Dragboard withFiles(List<File> files) {
             com.sun.javafx.tk.TKClipboard local = com.sun.javafx.tk.Toolkit.getToolkit().createLocalClipboard();
             com.sun.javafx.tk.TKClipboard offeringCopy = (com.sun.javafx.tk.TKClipboard) java.lang.reflect.Proxy
                     .newProxyInstance(DragboardFactory.class.getClassLoader(),
