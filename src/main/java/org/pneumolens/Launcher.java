@@ -28,6 +28,11 @@ public final class Launcher {
         if (args.length > 0 && (PneumoLensCli.SUBCOMMANDS.contains(args[0]) || BenchCommand.NAME.equals(args[0]))) {
             System.exit(PneumoLensCli.run(List.of(new BenchCommand()), args));
         }
+        // The window reports progress in itself: a terminal shows only warnings and errors (not each epoch).
+        // slf4j-simple takes a system property over simplelogger.properties; -D on the command line still wins.
+        if (System.getProperty("org.slf4j.simpleLogger.log.org.pneumolens") == null) {
+            System.setProperty("org.slf4j.simpleLogger.log.org.pneumolens", "warn");
+        }
         // The model loads while the window starts; but ND4J's native start must come before JavaFX's, whose
         // native libraries would otherwise deadlock with it (see core.engine.Nd4jStart).
         BundledModelPreload.start();

@@ -20,6 +20,7 @@ import javax.imageio.ImageIO;
 import org.pneumolens.core.io.AtomicFiles;
 import org.pneumolens.app.common.ErrorReporter;
 import org.pneumolens.core.Notices;
+import org.pneumolens.app.common.UserMessages;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,7 +48,7 @@ final class ReportExporter {
             write(snapshot, target);
             ErrorReporter.info(owner, "Report exported", "Report saved", target.toString());
         } catch (IOException e) {
-            LOG.warn("Export to {} failed: {}", target, e.toString());
+            LOG.warn("Export to {} failed: {}", target, UserMessages.describe(e));
             ErrorReporter.error(owner, "Export failed", "The report could not be saved", e.getMessage());
         }
     }

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.pneumolens.core.image.ImageDecoder;
+import org.pneumolens.app.common.UserMessages;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,7 +57,7 @@ public final class SampleImages {
             }
             return names(Path.of(uri));
         } catch (IOException | URISyntaxException | RuntimeException e) {
-            LOG.warn("Cannot list sample images at {}: {}", url, e.toString());
+            LOG.warn("Cannot list sample images at {}: {}", url, UserMessages.describe(e));
             return List.of();
         }
     }

@@ -1,6 +1,7 @@
 package org.pneumolens.app.train;
 
 import java.nio.file.Path;
+import java.util.Optional;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -12,6 +13,7 @@ import org.pneumolens.app.common.TaskExecutor;
 import org.pneumolens.app.common.UserMessages;
 import org.pneumolens.core.data.Dataset;
 import org.pneumolens.core.data.DatasetException;
+import org.pneumolens.core.data.DatasetFolderCheck;
 import org.pneumolens.core.data.DatasetScanner;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,7 +45,14 @@ public final class DatasetViewModel {
         summary.set(null);
         error.set("");
         scanning.set(true);
-        executor.execute(BackgroundTask.of(() -> DatasetScanner.scanDataset(dir)).onSuccess(found -> {
+        executor.execute(BackgroundTask.of(() -> {
+            // The parent of a dataset would scan "fine", with its subfolders as classes: refuse it first.
+            Optional<String> wrong = DatasetFolderCheck.wrongFolder(dir);
+            if (wrong.isPresent()) {
+                throw new DatasetException(wrong.get());
+            }
+            return DatasetScanner.scanDataset(dir);
+        }).onSuccess(found -> {
             if (dir.equals(folder.get())) {
                 dataset.set(found);
                 summary.set(DatasetSummary.of(found, valFraction));
@@ -65,7 +74,8 @@ public final class DatasetViewModel {
         if (t instanceof DatasetException) {
             return t.getMessage();
         }
-        LOG.warn("Scanning the dataset folder failed", t);
+        LOG.warn("Scanning the dataset folder failed: {}", UserMessages.describe(t));
+        LOG.debug("Scanning the dataset folder failed", t);
         return "Cannot read this folder: " + UserMessages.describe(t);
     }
 
