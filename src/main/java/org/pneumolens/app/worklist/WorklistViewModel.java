@@ -119,7 +119,7 @@ public final class WorklistViewModel {
         running.set(true);
         status.set("Looking for images...");
         updateCounts();
-        task = executor.execute(new BackgroundTask<BatchAnalyser.Summary>() {
+        BackgroundTask<BatchAnalyser.Summary> t = new BackgroundTask<>() {
             @Override
             protected BatchAnalyser.Summary call() throws Exception {
                 BatchInputs.Expanded in = BatchInputs.expand(given);
@@ -140,10 +140,13 @@ public final class WorklistViewModel {
                     }
                 });
             }
-        }.onSuccess(s -> finish(s.cancelled() ? "Cancelled" : String.format(Locale.ROOT,
+        };
+        t.onSuccess(s -> finish(s.cancelled() ? "Cancelled" : String.format(Locale.ROOT,
                         "Analysed %d files in %.1f s", s.total(), s.seconds())))
                 .onCancelled(() -> finish("Cancelled"))
-                .onFailure(e -> finish("Analysis failed: " + e.getMessage())));
+                .onFailure(e -> finish("Analysis failed: " + e.getMessage()));
+        task = t; // before it starts: Cancel must reach it even while execute runs it (tests' executor)
+        executor.execute(t);
     }
 
     public void cancel() {
