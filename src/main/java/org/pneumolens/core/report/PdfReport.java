@@ -14,7 +14,7 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
-import org.apache.pdfbox.pdmodel.graphics.image.LosslessFactory;
+import org.apache.pdfbox.pdmodel.graphics.image.JPEGFactory;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 import org.pneumolens.core.Notices;
 import org.pneumolens.core.batch.ImageResult;
@@ -37,6 +37,8 @@ public final class PdfReport {
     private static final float LEAD = 11.5f;
     private static final float PHOTO_MAX_H = 370;
     private static final float OVERLAY_MAX = 235;
+    /** JPEG at this quality keeps a page near 200 kB instead of 1 MB lossless: a report, not the diagnostic image. */
+    private static final float JPEG_QUALITY = 0.9f;
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm z", Locale.ROOT);
 
     /** Source of image pages, asked once per file in the order of the summary; may fail for a file. */
@@ -224,7 +226,7 @@ public final class PdfReport {
                 w = h / aspect;
             }
             y -= h;
-            cs.drawImage(LosslessFactory.createFromImage(doc, ReportRaster.grey(g, img.display())),
+            cs.drawImage(JPEGFactory.createFromImage(doc, ReportRaster.grey(g, img.display()), JPEG_QUALITY),
                     MARGIN + (contentW - w) / 2, y, w, h);
             y -= 14;
             float ow = OVERLAY_MAX;
@@ -234,8 +236,8 @@ public final class PdfReport {
                 ow = oh / aspect;
             }
             float top = y;
-            PDImageXObject overlay = LosslessFactory.createFromImage(doc,
-                    ReportRaster.overlay(g, img.map(), img.display()));
+            PDImageXObject overlay = JPEGFactory.createFromImage(doc, ReportRaster.overlay(g, img.map(), img.display()),
+                    JPEG_QUALITY);
             cs.drawImage(overlay, MARGIN, top - oh, ow, oh);
             drawScale(cs, MARGIN + ow + 8, top - oh, oh);
             PdfText.line(cs, PdfText.REGULAR, 7, MARGIN, top - oh - 10, String.format(Locale.ROOT,
