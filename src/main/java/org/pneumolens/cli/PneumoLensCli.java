@@ -12,8 +12,8 @@ import picocli.CommandLine.Command;
         subcommands = {PredictCommand.class, ReportCommand.class, EvaluateCommand.class, TrainCommand.class,
                 FitCheckCommand.class})
 public final class PneumoLensCli {
-    public static final java.util.Set<String> SUBCOMMANDS = java.util.Set.of("predict", "report", "evaluate", "train", "fit-check",
-            "help", "-h", "--help", "-V", "--version");
+    public static final java.util.Set<String> SUBCOMMANDS = java.util.Set.of("predict", "report", "evaluate", "train",
+            "fit-check", "help", "-h", "--help", "-V", "--version");
 
     public static int run(String... args) {
         return run(java.util.List.of(), args);
