@@ -32,6 +32,7 @@ import org.pneumolens.app.diagnose.DiagnoseController;
 import org.pneumolens.app.diagnose.DiagnoseViewModel;
 import org.pneumolens.app.diagnose.SampleImages;
 import org.pneumolens.app.model.ModelService;
+import org.pneumolens.app.worklist.WorklistController;
 import org.pneumolens.core.Notices;
 import org.pneumolens.core.Version;
 
@@ -42,11 +43,13 @@ import org.pneumolens.core.Version;
 public final class MainController implements AppContext.Navigation {
     private static final PseudoClass DRAG_OVER = PseudoClass.getPseudoClass("drag-over");
     private static final String TRAIN_VIEW = "/org/pneumolens/app/train/TrainView.fxml";
+    private static final String WORKLIST_VIEW = "/org/pneumolens/app/worklist/WorklistView.fxml";
 
     @FXML private BorderPane root;
     @FXML private TabPane tabs;
     @FXML private Tab diagnoseTab;
     @FXML private Tab trainTab;
+    @FXML private Tab worklistTab;
     @FXML private Menu sampleMenu;
     @FXML private Menu recentMenu;
     @FXML private MenuItem exportItem;
@@ -88,6 +91,11 @@ public final class MainController implements AppContext.Navigation {
         vm.recentFiles().addListener((javafx.collections.ListChangeListener<Path>) c -> fillRecent());
         fillRecent();
         LazyTab.fillOnFirstSelect(trainTab, () -> views.load(TRAIN_VIEW).root());
+        LazyTab.fillOnFirstSelect(worklistTab, () -> {
+            ViewLoader.Loaded<WorklistController> w = views.load(WORKLIST_VIEW);
+            w.controller().setOpener(this::openInDiagnose);
+            return w.root();
+        });
 
         root.addEventHandler(DragEvent.DRAG_OVER, this::onDragOver);
         root.addEventHandler(DragEvent.DRAG_EXITED, e -> root.pseudoClassStateChanged(DRAG_OVER, false));
@@ -301,6 +309,12 @@ public final class MainController implements AppContext.Navigation {
                         + "where it looked (Grad-CAM).\n\n" + Notices.RESEARCH_USE + "\n\n"
                         + "Sample images and training data: Kermany et al. (2018), Mendeley Data, "
                         + "doi:10.17632/rscbjbr9sj.2, CC BY 4.0.");
+    }
+
+    /** A worklist row opened: the Diagnose tab shows it. */
+    private void openInDiagnose(Path file) {
+        showDiagnose();
+        diagnoseController.viewModel().open(file);
     }
 
     @Override

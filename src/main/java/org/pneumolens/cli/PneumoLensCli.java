@@ -9,10 +9,11 @@ import picocli.CommandLine.Command;
 /** The headless command line: predict, evaluate, train. User mistakes print one line, never a stack trace. */
 @Command(name = "pneumolens", mixinStandardHelpOptions = true, versionProvider = PneumoLensCli.VersionProvider.class,
         description = {"Chest X-ray pneumonia classifier.", Notices.RESEARCH_USE},
-        subcommands = {PredictCommand.class, EvaluateCommand.class, TrainCommand.class, FitCheckCommand.class})
+        subcommands = {PredictCommand.class, ReportCommand.class, EvaluateCommand.class, TrainCommand.class,
+                FitCheckCommand.class})
 public final class PneumoLensCli {
-    public static final java.util.Set<String> SUBCOMMANDS = java.util.Set.of("predict", "evaluate", "train", "fit-check",
-            "help", "-h", "--help", "-V", "--version");
+    public static final java.util.Set<String> SUBCOMMANDS = java.util.Set.of("predict", "report", "evaluate", "train",
+            "fit-check", "help", "-h", "--help", "-V", "--version");
 
     public static int run(String... args) {
         return run(java.util.List.of(), args);

@@ -1,35 +1,40 @@
 package org.pneumolens.cli;
 
 import com.google.gson.JsonObject;
+import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.pneumolens.core.batch.BatchAnalyser;
+import org.pneumolens.core.batch.BatchInputs;
+import org.pneumolens.core.batch.BatchProgress;
+import org.pneumolens.core.batch.ImageResult;
 import org.pneumolens.core.check.CheckResult;
-import org.pneumolens.core.check.Screening;
-import org.pneumolens.core.image.ImageDecodeException;
 import org.pneumolens.core.image.ImageLimits;
-import org.pneumolens.core.model.ModelOutputException;
+import org.pneumolens.core.io.AtomicFiles;
+import org.pneumolens.core.io.OutputTarget;
 import org.pneumolens.core.model.PneumoModel;
 import org.pneumolens.core.model.Prediction;
+import org.pneumolens.core.report.CsvExport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * Classifies image files. Every file gets one line: its prediction on stdout, or why it could not be judged on
- * stderr; whatever one file does (a decoder error, out of memory, NaN outputs), the batch goes on to the next.
+ * Classifies image files and folders (walked recursively; files in them that are not images are skipped with a
+ * note). Every file gets one line: its prediction on stdout, or why it could not be judged on stderr; whatever one
+ * file does (a decoder error, out of memory, NaN outputs), the batch goes on to the next. Files are decoded in
+ * parallel with batched inference ({@link BatchAnalyser}); lines come in the order given.
  */
 @Command(name = "predict", description = "Classify chest X-ray images (NORMAL / PNEUMONIA).")
 final class PredictCommand implements Callable<Integer> {
-    private static final Logger LOG = LoggerFactory.getLogger(PredictCommand.class);
-
-    @Parameters(arity = "1..*", paramLabel = "IMAGE", description = "PNG, JPEG, BMP, GIF or DICOM files")
+    @Parameters(arity = "1..*", paramLabel = "IMAGE|DIR", description = "PNG, JPEG, BMP, GIF or DICOM files, or "
+            + "folders of them (searched recursively)")
     List<Path> images;
 
     @Mixin
@@ -38,84 +43,98 @@ final class PredictCommand implements Callable<Integer> {
     @Option(names = "--json", description = "One JSON object per line: file, probabilities, label, source")
     boolean json;
 
-    @Option(names = "--show-phi", description = "With --json: include patient identifiers from DICOM headers")
+    @Option(names = "--show-phi", description = "With --json or --csv: include patient identifiers from DICOM headers")
     boolean showPhi;
+
+    @Option(names = "--csv", paramLabel = "FILE", description = "Also write one CSV row per file (RFC 4180)")
+    Path csv;
+
+    @Option(names = "--overwrite", description = "Replace an existing file at --csv")
+    boolean overwrite;
 
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Path csvTarget = csv == null ? null : OutputTarget.check(csv.toString(), overwrite, List.of());
         PneumoModel model = modelOption.load();
-        var out = spec.commandLine().getOut();
-        var err = spec.commandLine().getErr();
-        int unreadable = 0;
-        int internal = 0;
-        for (Path file : images) {
-            String shown = ImageLimits.printable(file.toString());
-            Screening.ScreenedFile screened;
-            try {
-                screened = Screening.predict(model, file); // one decode, one forward pass: prediction and check
-            } catch (ImageDecodeException e) {
-                err.println("error: " + ImageLimits.printable(e.getMessage()));
-                err.flush();
-                unreadable++;
-                continue;
-            } catch (ModelOutputException e) {
-                err.println("error: " + shown + ": " + e.getMessage());
-                err.flush();
-                unreadable++;
-                continue;
-            } catch (OutOfMemoryError e) {
-                // Recoverable here: what the failed decode or forward pass allocated is garbage now.
-                err.println("error: " + shown + ": not enough memory to read this image");
-                err.flush();
-                unreadable++;
-                continue;
-            } catch (Throwable e) { // one bad file never ends the batch; a bug in a library is still a bug
-                if (e instanceof VirtualMachineError && !(e instanceof StackOverflowError)) {
-                    throw e;
-                }
-                LOG.error("unexpected failure on {}", shown, e);
-                err.println("error: " + shown + ": unexpected failure (" + ImageLimits.printable(e.toString()) + ")");
-                err.flush();
-                internal++;
-                continue;
-            }
-            Prediction p = screened.prediction();
-            CheckResult check = screened.check();
-            if (json) {
-                JsonObject o = new JsonObject();
-                o.addProperty("file", file.toString());
-                JsonObject probs = new JsonObject();
-                p.asMap().forEach((k, v) -> probs.addProperty(k, round(v)));
-                o.add("probabilities", probs);
-                o.addProperty("label", check.ok() ? p.label() : null); // a refused image gets no label
-                o.add("inputCheck", check.toJson());
-                o.add("source", SourceJson.describe(file, screened.image(), showPhi));
-                out.println(Json.compact(o));
-            } else if (!check.ok()) {
-                StringBuilder sb = new StringBuilder(shown).append(": not judged: ").append(check.mainReason());
-                p.asMap().forEach((k, v) -> sb.append(String.format(Locale.ROOT, "  [%s %.1f%%]", k, 100 * v)));
-                out.println(sb);
-            } else {
-                StringBuilder sb = new StringBuilder(shown).append(": ").append(p.label()).append("  (");
-                p.asMap().forEach((k, v) -> sb.append(String.format(Locale.ROOT, "%s %.1f%%, ", k, 100 * v)));
-                sb.setLength(sb.length() - 2);
-                sb.append(String.format(Locale.ROOT, "; threshold %.3f on %s)", p.threshold(), p.positiveClass()));
-                out.println(sb);
-            }
-            out.flush();
-        }
+        BatchInputs.Expanded in = BatchInputs.expand(images);
+        in.skipped().forEach(s -> err.println("skipped " + ImageLimits.printable(s.path() + ": " + s.reason())));
+        List<ImageResult> kept = new ArrayList<>();
+        int[] bad = new int[2]; // unreadable, internal
+        TerminalProgress bar = TerminalProgress.forConsole(err);
+        new BatchAnalyser(model, BatchAnalyser.Options.defaults()).run(in.files(), () -> false,
+                new BatchAnalyser.Listener() {
+                    @Override
+                    public void result(ImageResult r) {
+                        bar.clear();
+                        switch (r.outcome()) {
+                            case DONE -> print(out, r);
+                            case FAILED -> bad[0]++;
+                            case INTERNAL_ERROR -> bad[1]++;
+                            default -> throw new IllegalStateException();
+                        }
+                        if (r.outcome() != ImageResult.Outcome.DONE) {
+                            err.println("error: " + r.error());
+                            err.flush();
+                        }
+                        if (csvTarget != null) {
+                            kept.add(r);
+                        }
+                        bar.redraw();
+                    }
+
+                    @Override
+                    public void progress(BatchProgress p) {
+                        bar.update(p);
+                    }
+                });
+        bar.finish();
         if (out.checkError()) {
             err.println("error: the predictions could not be written to standard output (closed, or disk full)");
             return ExitCodes.BAD_INPUT;
         }
-        if (unreadable + internal > 0) {
-            err.printf(Locale.ROOT, "predicted %d of %d files; %d could not be read%n",
-                    images.size() - unreadable - internal, images.size(), unreadable + internal);
+        if (csvTarget != null) {
+            AtomicFiles.write(csvTarget, o -> CsvExport.write(o, model.classes(), kept, showPhi));
+            err.println("wrote " + ImageLimits.printable(csvTarget.toString()) + " (" + kept.size() + " rows)");
         }
-        return internal > 0 ? ExitCodes.INTERNAL : unreadable > 0 ? ExitCodes.BAD_INPUT : 0;
+        int total = in.files().size();
+        if (bad[0] + bad[1] > 0) {
+            err.printf(Locale.ROOT, "predicted %d of %d files; %d could not be read%n", total - bad[0] - bad[1], total,
+                    bad[0] + bad[1]);
+        }
+        return bad[1] > 0 ? ExitCodes.INTERNAL : bad[0] > 0 ? ExitCodes.BAD_INPUT : 0;
+    }
+
+    private void print(PrintWriter out, ImageResult r) {
+        Prediction p = r.prediction();
+        CheckResult check = r.check();
+        String shown = ImageLimits.printable(r.file().toString());
+        if (json) {
+            JsonObject o = new JsonObject();
+            o.addProperty("file", r.file().toString());
+            JsonObject probs = new JsonObject();
+            p.asMap().forEach((k, v) -> probs.addProperty(k, round(v)));
+            o.add("probabilities", probs);
+            o.addProperty("label", check.ok() ? p.label() : null); // a refused image gets no label
+            o.add("inputCheck", check.toJson());
+            o.add("source", SourceJson.describe(r.source(), showPhi));
+            out.println(Json.compact(o));
+        } else if (!check.ok()) {
+            StringBuilder sb = new StringBuilder(shown).append(": not judged: ").append(check.mainReason());
+            p.asMap().forEach((k, v) -> sb.append(String.format(Locale.ROOT, "  [%s %.1f%%]", k, 100 * v)));
+            out.println(sb);
+        } else {
+            StringBuilder sb = new StringBuilder(shown).append(": ").append(p.label()).append("  (");
+            p.asMap().forEach((k, v) -> sb.append(String.format(Locale.ROOT, "%s %.1f%%, ", k, 100 * v)));
+            sb.setLength(sb.length() - 2);
+            sb.append(String.format(Locale.ROOT, "; threshold %.3f on %s)", p.threshold(), p.positiveClass()));
+            out.println(sb);
+        }
+        out.flush();
     }
 
     private static double round(double v) {

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.pneumolens.core.batch.SourceFacts;
 import org.pneumolens.core.dicom.Dicom;
 import org.pneumolens.core.dicom.DicomDecoder;
 import org.pneumolens.core.dicom.DicomHeader;
@@ -36,6 +37,18 @@ final class SourceJson {
         o.addProperty("format", format(file));
         o.addProperty("width", image.width());
         o.addProperty("height", image.height());
+        return o;
+    }
+
+    /** The same object from the facts a batch kept (no second read of the file). */
+    static JsonObject describe(SourceFacts s, boolean showPhi) {
+        JsonObject o = new JsonObject();
+        o.addProperty("format", s.format());
+        o.addProperty("width", s.width());
+        o.addProperty("height", s.height());
+        if (s.header() != null) {
+            addDicom(o, s.header(), showPhi);
+        }
         return o;
     }
 

@@ -351,13 +351,15 @@ class MainWindowTest {
     @Test
     void theWindowHasBothTabsTheNoticeAndTheMenus(FxRobot robot) throws Exception {
         TabPane tabs = robot.lookup("#tabs").queryAs(TabPane.class);
-        assertEquals(List.of("Diagnose", "Train"), tabs.getTabs().stream().map(t -> t.getText()).toList());
+        assertEquals(List.of("Diagnose", "Train", "Worklist"), tabs.getTabs().stream().map(t -> t.getText()).toList());
         assertTrue(robot.lookup("#noticeLabel").queryAs(Label.class).getText()
                 .contains("Research and education use only; not a medical device"));
         onFx(() -> main.showTrain());
         assertEquals(1, tabs.getSelectionModel().getSelectedIndex());
         onFx(() -> main.showDiagnose());
         assertEquals(0, tabs.getSelectionModel().getSelectedIndex());
+        onFx(() -> tabs.getSelectionModel().select(2));
+        assertEquals(1, robot.lookup("#worklistRoot").queryAll().size(), "the Worklist tab loads on first select");
     }
 
     @Test
