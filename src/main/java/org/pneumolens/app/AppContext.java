@@ -1,7 +1,9 @@
 package org.pneumolens.app;
 
+import java.nio.file.Path;
 import java.util.function.BooleanSupplier;
 import org.pneumolens.app.common.TaskExecutor;
+import org.pneumolens.app.common.TrainingActivity;
 import org.pneumolens.app.model.ModelService;
 import org.pneumolens.core.data.Dataset;
 import org.pneumolens.core.train.Trainer;
@@ -17,9 +19,16 @@ import org.pneumolens.core.train.TrainingResult;
  * @param training     single thread for training runs (and dataset scans, model saves)
  * @param navigation   lets a view bring another tab to the front
  * @param trainer      starts a training run; DL4J's {@link Trainer} in the window, a fake in view-model tests
+ * @param activity     what the Train tab is doing, for the rest of the window (quit, the Diagnose tab)
  */
 public record AppContext(ModelService models, TaskExecutor inference, TaskExecutor training, Navigation navigation,
-                         TrainingRunner trainer) {
+                         TrainingRunner trainer, TrainingActivity activity) {
+
+    /** A context with its own {@link TrainingActivity}. */
+    public AppContext(ModelService models, TaskExecutor inference, TaskExecutor training, Navigation navigation,
+                      TrainingRunner trainer) {
+        this(models, inference, training, navigation, trainer, new TrainingActivity());
+    }
 
     /** The window's context: training runs with the real trainer. */
     public AppContext(ModelService models, TaskExecutor inference, TaskExecutor training, Navigation navigation) {
@@ -46,6 +55,10 @@ public record AppContext(ModelService models, TaskExecutor inference, TaskExecut
         void showDiagnose();
 
         void showTrain();
+
+        /** Opens an image in the Diagnose tab and shows that tab (e.g. a validation image from the Train tab). */
+        default void openImage(Path file) {
+        }
 
         Navigation NONE = new Navigation() {
             @Override

@@ -9,10 +9,13 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.css.PseudoClass;
 import javafx.fxml.FXML;
+import javafx.scene.Node;
+import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressBar;
+import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextInputControl;
@@ -23,6 +26,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.stage.Window;
 import org.pneumolens.app.common.ErrorReporter;
 import org.pneumolens.app.common.LazyTab;
+import org.pneumolens.app.common.TrainingActivity;
 import org.pneumolens.app.common.ViewLoader;
 import org.pneumolens.app.diagnose.DiagnoseController;
 import org.pneumolens.app.diagnose.DiagnoseViewModel;
@@ -47,20 +51,29 @@ public final class MainController implements AppContext.Navigation {
     @FXML private Menu recentMenu;
     @FXML private MenuItem exportItem;
     @FXML private MenuItem modelCardItem;
+    @FXML private MenuItem helpModelCardItem;
     @FXML private Label statusLabel;
     @FXML private ProgressBar statusProgress;
     @FXML private Label modelStatus;
+    @FXML private Hyperlink trainingIndicator;
     /** Injected by FXMLLoader from {@code <fx:include fx:id="diagnose">}. */
     @FXML private DiagnoseController diagnoseController;
 
     /** Loads the Train tab's view when it is first selected, with the same context as the rest of the window. */
     private final ViewLoader views;
     private final ModelService models;
+    private final TrainingActivity training;
+    private final QuitGuard quitGuard;
 
     public MainController(AppContext context) {
         // The Diagnose tab's controller gets the context through the controller factory of the FXML load.
         this.views = new ViewLoader(context);
         this.models = context.models();
+        this.training = context.activity();
+        this.quitGuard = new QuitGuard(training, this::window, this::showTrain, () -> {
+            window().hide();
+            Platform.exit();
+        });
     }
 
     @FXML
@@ -70,6 +83,7 @@ public final class MainController implements AppContext.Navigation {
         exportItem.disableProperty().bind(Bindings.createBooleanBinding(() -> vm.getDiagnosis() == null,
                 vm.stateProperty()));
         modelCardItem.disableProperty().bind(models.modelProperty().isNull());
+        helpModelCardItem.disableProperty().bind(models.modelProperty().isNull());
         sampleMenu.getItems().setAll(sampleItems());
         vm.recentFiles().addListener((javafx.collections.ListChangeListener<Path>) c -> fillRecent());
         fillRecent();
@@ -93,6 +107,24 @@ public final class MainController implements AppContext.Navigation {
                 .or(diagnoseTab.selectedProperty().and(vm.busyProperty())));
         statusProgress.managedProperty().bind(statusProgress.visibleProperty());
         modelStatus.textProperty().bind(models.nameProperty().concat("  |"));
+        bindTrainingIndicator();
+    }
+
+    /** While a run goes on, the Diagnose tab says so (a link to the Train tab) and the Train tab's header spins. */
+    private void bindTrainingIndicator() {
+        trainingIndicator.textProperty().bind(training.summaryProperty());
+        trainingIndicator.visibleProperty().bind(training.runningProperty().and(diagnoseTab.selectedProperty()));
+        trainingIndicator.managedProperty().bind(trainingIndicator.visibleProperty());
+        ProgressIndicator spinner = new ProgressIndicator();
+        spinner.getStyleClass().add("tab-spinner");
+        spinner.setId("trainTabSpinner");
+        trainTab.graphicProperty().bind(Bindings.when(training.runningProperty()).then((Node) spinner)
+                .otherwise((Node) null));
+    }
+
+    @FXML
+    private void showTrainTab() {
+        showTrain();
     }
 
     /** After the window is shown: load the bundled model and open an image named on the command line. */
@@ -123,20 +155,56 @@ public final class MainController implements AppContext.Navigation {
         e.consume();
     }
 
+    /** The Diagnose tab's keys (listed in {@link Shortcuts}); not while typing, nor arrows a control uses. */
     private void onKey(KeyEvent e) {
-        if (!diagnoseTab.isSelected() || e.isShortcutDown()
-                || root.getScene().getFocusOwner() instanceof TextInputControl) {
+        Node focus = root.getScene().getFocusOwner();
+        if (!diagnoseTab.isSelected() || e.isShortcutDown() || e.isAltDown() || focus instanceof TextInputControl) {
+            return;
+        }
+        DiagnoseController d = diagnoseController;
+        if (e.getCode().isArrowKey()) {
+            if (Shortcuts.usesArrows(focus)) {
+                return;
+            }
+            double step = e.isShiftDown() ? 10 * Shortcuts.PAN_STEP : Shortcuts.PAN_STEP;
+            switch (e.getCode()) {
+                case LEFT -> d.pan(step, 0);
+                case RIGHT -> d.pan(-step, 0);
+                case UP -> d.pan(0, step);
+                default -> d.pan(0, -step);
+            }
+            e.consume();
             return;
         }
         switch (e.getCode()) {
-            case PLUS, EQUALS, ADD -> diagnoseController.zoomIn();
-            case MINUS, SUBTRACT -> diagnoseController.zoomOut();
-            case DIGIT0, NUMPAD0 -> diagnoseController.fit();
+            case PLUS, EQUALS, ADD -> d.zoomIn();
+            case MINUS, SUBTRACT -> d.zoomOut();
+            case DIGIT0, NUMPAD0 -> d.fit();
+            case O -> d.toggleOverlay();
+            case I -> d.toggleInvert();
+            case R -> d.resetView();
+            case C -> d.cycleEvidenceClass(e.isShiftDown() ? -1 : 1);
             default -> {
                 return;
             }
         }
         e.consume();
+    }
+
+    /** "PneumoLens - name.jpeg" while an image is open. */
+    public javafx.beans.value.ObservableValue<String> titleProperty() {
+        return diagnoseController.viewModel().stateProperty().map(s -> s.diagnosis() == null ? "PneumoLens"
+                : "PneumoLens - " + s.diagnosis().name());
+    }
+
+    @FXML
+    private void userGuide() {
+        HelpPages.userGuide(window());
+    }
+
+    @FXML
+    private void keyboardShortcuts() {
+        Shortcuts.show(window());
     }
 
     private List<MenuItem> sampleItems() {
@@ -157,8 +225,18 @@ public final class MainController implements AppContext.Navigation {
         return items;
     }
 
+    /**
+     * Rebuilt whenever the list changes. Never empty and never disabled: a menu that had no items when the menu
+     * bar was first shown does not open its submenu once items arrive, so an empty list shows a disabled line.
+     */
     private void fillRecent() {
         List<Path> recent = diagnoseController.viewModel().recentFiles();
+        if (recent.isEmpty()) {
+            MenuItem none = new MenuItem("No recent images");
+            none.setDisable(true);
+            recentMenu.getItems().setAll(none);
+            return;
+        }
         recentMenu.getItems().setAll(recent.stream().map(p -> {
             MenuItem item = new MenuItem(p.getFileName() + "  (" + p.getParent() + ")");
             item.setMnemonicParsing(false);
@@ -169,7 +247,6 @@ public final class MainController implements AppContext.Navigation {
             });
             return item;
         }).toList());
-        recentMenu.setDisable(recent.isEmpty());
     }
 
     private Window window() {
@@ -189,8 +266,17 @@ public final class MainController implements AppContext.Navigation {
 
     @FXML
     private void quit() {
-        window().hide();
-        Platform.exit();
+        quitGuard.quit();
+    }
+
+    /** For the window's close button: true when it may close now (asks first when work would be lost). */
+    public boolean mayClose() {
+        return quitGuard.mayQuitNow();
+    }
+
+    /** Tests: what quitting does instead of ending the toolkit. */
+    void exitWith(Runnable action) {
+        quitGuard.exitWith(action);
     }
 
     @FXML
@@ -225,5 +311,11 @@ public final class MainController implements AppContext.Navigation {
     @Override
     public void showTrain() {
         tabs.getSelectionModel().select(trainTab);
+    }
+
+    @Override
+    public void openImage(Path file) {
+        showDiagnose();
+        diagnoseController.viewModel().open(file);
     }
 }

@@ -45,12 +45,17 @@ public final class PneumoLensApp extends Application {
         ViewLoader.Loaded<MainController> main = new ViewLoader(context).load("/org/pneumolens/app/MainView.fxml");
         navigation.target = main.controller();
 
-        stage.setTitle("PneumoLens");
+        stage.titleProperty().bind(main.controller().titleProperty());
         addIcons(stage);
         stage.setMinWidth(960);
         stage.setMinHeight(640);
         size(stage, new Scene(main.root()));
         ErrorReporter.install(stage);
+        stage.setOnCloseRequest(e -> {
+            if (!main.controller().mayClose()) {
+                e.consume();
+            }
+        });
         stage.setOnHidden(e -> shutdown());
         // Start-up milestones, for whoever measures start-up (see StartupListener).
         StartupListener startup = startupListener;
@@ -119,6 +124,11 @@ public final class PneumoLensApp extends Application {
         @Override
         public void showTrain() {
             target.showTrain();
+        }
+
+        @Override
+        public void openImage(java.nio.file.Path file) {
+            target.openImage(file);
         }
     }
 }

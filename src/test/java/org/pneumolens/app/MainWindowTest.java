@@ -2,6 +2,7 @@ package org.pneumolens.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -171,6 +172,67 @@ class MainWindowTest {
     }
 
     @Test
+    void windowAndLevelHaveNumbersAndPresets(FxRobot robot) throws Exception {
+        openAndWait(NORMAL);
+        Slider window = robot.lookup("#windowSlider").queryAs(Slider.class);
+        Slider level = robot.lookup("#levelSlider").queryAs(Slider.class);
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.Spinner<Integer> windowField = robot.lookup("#windowField")
+                .queryAs(javafx.scene.control.Spinner.class);
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.Spinner<Integer> levelField = robot.lookup("#levelField")
+                .queryAs(javafx.scene.control.Spinner.class);
+        assertEquals(255, windowField.getValue());
+        assertEquals(128, levelField.getValue());
+
+        onFx(() -> main.diagnose().applyPreset(main.diagnose().presets().list().stream()
+                .filter(p -> p.name().equals("Lung")).findFirst().orElseThrow()));
+        assertEquals(160 / 255.0, window.getValue(), 1e-9);
+        assertEquals(160, windowField.getValue());
+        assertEquals(90, levelField.getValue());
+
+        robot.doubleClickOn(windowField.getEditor()).write("200").type(javafx.scene.input.KeyCode.ENTER);
+        assertEquals(200 / 255.0, window.getValue(), 1e-9, "typing a number sets the window");
+        onFx(() -> level.setValue(0.25));
+        assertEquals(64, levelField.getValue(), "the field follows the slider");
+    }
+
+    @Test
+    void keyboardShortcutsDriveTheViewerAndTheTitleNamesTheFile(FxRobot robot) throws Exception {
+        assertEquals("PneumoLens", main.titleProperty().getValue());
+        openAndWait(NORMAL);
+        assertEquals("PneumoLens - NORMAL2-IM-0045-0001.jpeg", main.titleProperty().getValue());
+        ImageView overlay = robot.lookup("#overlayView").queryAs(ImageView.class);
+        ImageView image = robot.lookup("#imageView").queryAs(ImageView.class);
+        robot.clickOn("#viewer"); // focus on the image, as a user would
+
+        robot.type(javafx.scene.input.KeyCode.O);
+        assertFalse(overlay.isVisible(), "O hides the overlay");
+        robot.type(javafx.scene.input.KeyCode.O);
+        assertTrue(overlay.isVisible());
+
+        String before = vm().overlayClassProperty().get();
+        robot.type(javafx.scene.input.KeyCode.C);
+        assertNotEquals(before, vm().overlayClassProperty().get(), "C shows the other class's evidence");
+        robot.type(javafx.scene.input.KeyCode.C);
+        assertEquals(before, vm().overlayClassProperty().get());
+
+        robot.type(javafx.scene.input.KeyCode.I);
+        assertTrue(robot.lookup("#invertToggle").queryAs(javafx.scene.control.ToggleButton.class).isSelected());
+        double x = image.localToScene(image.getBoundsInLocal()).getMinX();
+        robot.type(javafx.scene.input.KeyCode.LEFT);
+        assertEquals(x + 40, image.localToScene(image.getBoundsInLocal()).getMinX(), 0.5, "LEFT pans by 40 px");
+        robot.type(javafx.scene.input.KeyCode.R);
+        assertFalse(robot.lookup("#invertToggle").queryAs(javafx.scene.control.ToggleButton.class).isSelected());
+        assertEquals(x, image.localToScene(image.getBoundsInLocal()).getMinX(), 0.5, "R fits again");
+
+        robot.type(javafx.scene.input.KeyCode.F1);
+        waitUntil(() -> robot.lookup("#shortcutsText").tryQuery().isPresent());
+        String help = robot.lookup("#shortcutsText").queryAs(javafx.scene.control.TextArea.class).getText();
+        assertTrue(help.contains("Overlay on/off") && help.contains("Arrow keys"), help);
+    }
+
+    @Test
     void eachResultPushesTheOverlayOnceSizedToItsImage(FxRobot robot) throws Exception {
         openAndWait(NORMAL);
         ImageView overlay = robot.lookup("#overlayView").queryAs(ImageView.class);
@@ -199,7 +261,7 @@ class MainWindowTest {
     }
 
     @Test
-    void aBadFileShowsAnErrorAndKeepsThePreviousImage(FxRobot robot) throws Exception {
+    void aBadFileShowsAnErrorAndGreysOutThePreviousResultUnderItsOwnName(FxRobot robot) throws Exception {
         openAndWait(NORMAL);
         Image before = robot.lookup("#imageView").queryAs(ImageView.class).getImage();
         Path fake = Files.writeString(tmp.resolve("scan.png"), "definitely not a PNG");
@@ -213,9 +275,25 @@ class MainWindowTest {
         assertSame(before, robot.lookup("#imageView").queryAs(ImageView.class).getImage());
         String info = robot.lookup("#imageInfo").queryAs(Label.class).getText();
         assertTrue(info.startsWith("NORMAL2-IM-0045-0001.jpeg"), info);
+        // The earlier verdict must not read as the new file's: greyed out and labelled with its own file.
+        Label stale = robot.lookup("#staleLabel").queryAs(Label.class);
+        assertTrue(stale.isVisible());
+        assertTrue(stale.getText().contains("NORMAL2-IM-0045-0001.jpeg") && stale.getText().contains("scan.png"),
+                stale.getText());
+        PseudoClass staleState = PseudoClass.getPseudoClass("stale");
+        javafx.scene.Node resultBox = robot.lookup("#resultBox").query();
+        assertTrue(resultBox.getPseudoClassStates().contains(staleState));
+        assertTrue(onFx(() -> {
+            resultBox.applyCss();
+            return resultBox.getOpacity();
+        }) < 1, "greyed out");
 
         robot.clickOn("#dismissErrorButton");
         assertFalse(robot.lookup("#errorBanner").query().isVisible());
+
+        openAndWait(PNEUMONIA);
+        assertFalse(stale.isVisible(), "a new result is current again");
+        assertFalse(resultBox.getPseudoClassStates().contains(staleState));
     }
 
     @Test
@@ -295,6 +373,20 @@ class MainWindowTest {
     }
 
     @Test
+    void helpHasAUserGuideAndTheModelCard(FxRobot robot) throws Exception {
+        robot.clickOn("Help").clickOn("User guide");
+        waitUntil(() -> robot.lookup("#userGuideText").tryQuery().isPresent());
+        String guide = robot.lookup("#userGuideText").queryAs(javafx.scene.control.TextArea.class).getText();
+        for (String part : List.of("OPENING IMAGES", "borderline", "not a lesion outline", "TRAINING",
+                "Research and education use only")) {
+            assertTrue(guide.contains(part), part);
+        }
+        robot.type(javafx.scene.input.KeyCode.ESCAPE);
+        robot.clickOn("Help").clickOn("Model card...");
+        waitUntil(() -> robot.lookup("#modelCardText").tryQuery().isPresent());
+    }
+
+    @Test
     void theModelCardShowsTheLoadedModel(FxRobot robot) throws Exception {
         robot.clickOn("#modelCardLink");
         waitUntil(() -> robot.lookup("#modelCardText").tryQuery().isPresent());
@@ -302,6 +394,8 @@ class MainWindowTest {
         String card = robot.lookup("#modelCardText").queryAs(javafx.scene.control.TextArea.class).getText();
         assertTrue(card.contains(FxTestSupport.bundledModel().metadata().name()), card);
         assertTrue(card.contains("Decision threshold"), card);
+        assertTrue(card.contains("Training settings: input 112 px, batch"), card);
+        assertTrue(card.matches("(?s).*PNEUMONIA: precision 0\\.\\d{3}, recall 0\\.\\d{3} \\(n = \\d+\\).*"), card);
     }
 
     private DragEvent drag(javafx.event.EventType<DragEvent> type, Dragboard board) {

@@ -27,9 +27,13 @@ public final class RecentFiles {
 
     /** {@code ~/.pneumolens/recent-images.txt}, or under the folder named by {@code -Dpneumolens.home}. */
     public static RecentFiles atDefaultLocation() {
+        return new RecentFiles(homeFolder().resolve("recent-images.txt"));
+    }
+
+    /** Where the window keeps what it remembers: {@code ~/.pneumolens}, or {@code -Dpneumolens.home}. */
+    static Path homeFolder() {
         String home = System.getProperty("pneumolens.home");
-        Path dir = home != null ? Path.of(home) : Path.of(System.getProperty("user.home"), ".pneumolens");
-        return new RecentFiles(dir.resolve("recent-images.txt"));
+        return home != null ? Path.of(home) : Path.of(System.getProperty("user.home"), ".pneumolens");
     }
 
     public List<Path> list() {

@@ -6,13 +6,16 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
 import javafx.beans.binding.Bindings;
+import javafx.css.PseudoClass;
 import javafx.fxml.FXML;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.Slider;
+import javafx.scene.control.Spinner;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
@@ -21,6 +24,7 @@ import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 import org.pneumolens.app.AppContext;
+import org.pneumolens.app.common.AppSettings;
 import org.pneumolens.app.common.RecentFiles;
 import org.pneumolens.core.image.ImageDecoder;
 import org.pneumolens.core.model.PneumoModel;
@@ -30,7 +34,9 @@ import org.pneumolens.core.model.PneumoModel;
  * zoom, pan and window/level). File choosers and dialogs live here because they need a window.
  */
 public final class DiagnoseController {
+    private static final PseudoClass STALE = PseudoClass.getPseudoClass("stale");
     private final DiagnoseViewModel viewModel;
+    private final WindowPresets presets = new WindowPresets();
 
     @FXML private BorderPane diagnoseRoot;
     @FXML private XrayViewer viewer;
@@ -42,7 +48,12 @@ public final class DiagnoseController {
     @FXML private Label zoomLabel;
     @FXML private Slider windowSlider;
     @FXML private Slider levelSlider;
+    @FXML private Spinner<Integer> windowField;
+    @FXML private Spinner<Integer> levelField;
+    @FXML private ComboBox<WindowPresets.Preset> presetChoice;
     @FXML private ToggleButton invertToggle;
+    @FXML private Label staleLabel;
+    @FXML private VBox resultBox;
     @FXML private Label verdictLabel;
     @FXML private Label verdictReason;
     @FXML private VBox probabilityBox;
@@ -69,6 +80,15 @@ public final class DiagnoseController {
         windowSlider.valueProperty().bindBidirectional(viewer.windowProperty());
         levelSlider.valueProperty().bindBidirectional(viewer.levelProperty());
         invertToggle.selectedProperty().bindBidirectional(viewer.invertedProperty());
+        WindowLevelFields.bind(windowField, viewer.windowProperty(), 5); // the slider's 0.02
+        WindowLevelFields.bind(levelField, viewer.levelProperty(), 0);
+        presetChoice.setItems(presets.list());
+        presetChoice.setOnAction(e -> {
+            WindowPresets.Preset p = presetChoice.getValue();
+            if (p != null) {
+                applyPreset(p);
+            }
+        });
         zoomLabel.textProperty().bind(Bindings.format(Locale.ROOT, "%.0f %%", viewer.zoomProperty().multiply(100)));
 
         overlayToggle.selectedProperty().bindBidirectional(viewModel.overlayVisibleProperty());
@@ -94,6 +114,9 @@ public final class DiagnoseController {
         thresholdLabel.textProperty().bind(state.map(DiagnoseState::threshold));
         imageInfo.textProperty().bind(state.map(DiagnoseState::imageInfo));
         imageInfo.visibleProperty().bind(imageInfo.textProperty().isNotEmpty());
+        staleLabel.textProperty().bind(state.map(DiagnoseState::staleNote));
+        staleLabel.visibleProperty().bind(staleLabel.textProperty().isNotEmpty());
+        staleLabel.managedProperty().bind(staleLabel.visibleProperty());
 
         state.addListener((obs, old, s) -> show(s));
         show(state.get());
@@ -102,6 +125,8 @@ public final class DiagnoseController {
     /** What bindings cannot express: the image, rows and verdict style of a new state, each set once. */
     private void show(DiagnoseState s) {
         ResultPanel.verdict(verdictLabel, s.kind());
+        resultBox.pseudoClassStateChanged(STALE, s.stale());
+        viewer.pseudoClassStateChanged(STALE, s.stale());
         probabilityBox.getChildren().setAll(ResultPanel.rows(s.rows()));
         viewer.show(s.diagnosis() == null ? null : s.diagnosis().image(), s.overlay());
         List<String> classes = s.classes();
@@ -156,8 +181,11 @@ public final class DiagnoseController {
         chooser.setTitle("Export report");
         chooser.setInitialFileName(d.name().replaceFirst("\\.[^.]+$", "") + "-report.png");
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("PNG image", "*.png"));
+        AppSettings settings = AppSettings.atDefaultLocation();
+        chooser.setInitialDirectory(settings.folder(AppSettings.REPORT_FOLDER).toFile());
         File file = chooser.showSaveDialog(owner);
         if (file != null) {
+            settings.put(AppSettings.REPORT_FOLDER, file.getAbsoluteFile().getParent());
             Path target = file.getName().toLowerCase(Locale.ROOT).endsWith(".png") ? file.toPath()
                     : file.toPath().resolveSibling(file.getName() + ".png");
             ReportExporter.export(viewModel, new ReportExporter.Look(viewer.levelProperty().get(),
@@ -196,5 +224,41 @@ public final class DiagnoseController {
     @FXML
     public void resetView() {
         viewer.reset();
+        presetChoice.getSelectionModel().clearSelection();
+    }
+
+    /** O: overlay on/off. */
+    public void toggleOverlay() {
+        viewModel.overlayVisibleProperty().set(!viewModel.overlayVisibleProperty().get());
+    }
+
+    /** I: invert the grey scale. */
+    public void toggleInvert() {
+        viewer.invertedProperty().set(!viewer.invertedProperty().get());
+    }
+
+    /** C / Shift+C: the overlay shows the next (or previous) class's evidence. */
+    public void cycleEvidenceClass(int step) {
+        List<String> classes = viewModel.stateProperty().get().classes();
+        if (classes.isEmpty()) {
+            return;
+        }
+        int at = Math.max(0, classes.indexOf(viewModel.overlayClassProperty().get()));
+        viewModel.overlayClassProperty().set(classes.get(Math.floorMod(at + step, classes.size())));
+    }
+
+    /** Arrow keys: move the image by {@code dx, dy} pixels of the view. */
+    public void pan(double dx, double dy) {
+        viewer.panBy(dx, dy);
+    }
+
+    public void applyPreset(WindowPresets.Preset p) {
+        viewer.windowProperty().set(p.windowFraction());
+        viewer.levelProperty().set(p.levelFraction());
+    }
+
+    /** The viewer's presets; more can be added (e.g. from a DICOM header). */
+    public WindowPresets presets() {
+        return presets;
     }
 }

@@ -15,10 +15,12 @@ import org.pneumolens.core.model.Prediction;
  * @param overlay      the coloured map for {@code overlayClass}, computed on the inference thread; null without one
  * @param verdict      the label, "Analysing…" while the model has not answered, or a dash before any image
  * @param imageInfo    name and pixel size, empty before the first image
+ * @param staleNote    empty while this is the result of the last file the user opened; after a later file failed
+ *                     to open, says that the result on screen belongs to the earlier one (the view greys it out)
  */
 public record DiagnoseState(Diagnosis diagnosis, String overlayClass, Overlay overlay, String verdict,
                             Verdict kind, String reason, String threshold, List<ProbabilityRow> rows,
-                            String imageInfo) {
+                            String imageInfo, String staleNote) {
     /** Which style the verdict takes. */
     public enum Verdict { NONE, PENDING, POSITIVE, NEGATIVE }
 
@@ -28,7 +30,7 @@ public record DiagnoseState(Diagnosis diagnosis, String overlayClass, Overlay ov
 
     /** Before any image. */
     public static final DiagnoseState EMPTY = new DiagnoseState(null, null, null, "\u2014", Verdict.NONE, "", "",
-            List.of(), "");
+            List.of(), "", "");
 
     public DiagnoseState {
         rows = List.copyOf(rows);
@@ -38,7 +40,7 @@ public record DiagnoseState(Diagnosis diagnosis, String overlayClass, Overlay ov
     public static DiagnoseState of(Diagnosis d, String overlayClass) {
         String info = d.name() + "  \u2022  " + ResultText.pixelSize(d);
         if (!d.hasPrediction()) {
-            return new DiagnoseState(d, null, null, "Analysing\u2026", Verdict.PENDING, "", "", List.of(), info);
+            return new DiagnoseState(d, null, null, "Analysing\u2026", Verdict.PENDING, "", "", List.of(), info, "");
         }
         Prediction p = d.prediction();
         String cls = overlayClass != null && p.classes().contains(overlayClass) ? overlayClass : p.label();
@@ -49,7 +51,23 @@ public record DiagnoseState(Diagnosis diagnosis, String overlayClass, Overlay ov
         }
         Verdict kind = p.label().equals(p.positiveClass()) ? Verdict.POSITIVE : Verdict.NEGATIVE;
         return new DiagnoseState(d, cls, d.overlayFor(cls), p.label(), kind, ResultText.verdictReason(p),
-                ResultText.threshold(p), rows, info);
+                ResultText.threshold(p), rows, info, "");
+    }
+
+    /**
+     * This result, marked as not belonging to {@code failedName}, a file that could not be opened after it;
+     * this state when there is no result to mark.
+     */
+    public DiagnoseState staleAfter(String failedName) {
+        if (diagnosis == null) {
+            return this;
+        }
+        return new DiagnoseState(diagnosis, overlayClass, overlay, verdict, kind, reason, threshold, rows, imageInfo,
+                "Earlier result, for " + diagnosis.name() + ": " + failedName + " could not be opened");
+    }
+
+    public boolean stale() {
+        return !staleNote.isEmpty();
     }
 
     /** The same result with the overlay of another class; this state when nothing would change. */
@@ -58,7 +76,9 @@ public record DiagnoseState(Diagnosis diagnosis, String overlayClass, Overlay ov
                 || !diagnosis.prediction().classes().contains(cls)) {
             return this;
         }
-        return of(diagnosis, cls);
+        DiagnoseState next = of(diagnosis, cls);
+        return stale() ? new DiagnoseState(next.diagnosis, next.overlayClass, next.overlay, next.verdict, next.kind,
+                next.reason, next.threshold, next.rows, next.imageInfo, staleNote) : next;
     }
 
     public boolean hasPrediction() {

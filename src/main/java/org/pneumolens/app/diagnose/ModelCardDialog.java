@@ -6,6 +6,7 @@ import javafx.scene.control.ButtonType;
 import javafx.scene.control.TextArea;
 import javafx.stage.Window;
 import org.pneumolens.core.Notices;
+import org.pneumolens.core.metrics.ClassFigures;
 import org.pneumolens.core.model.ModelMetadata;
 import org.pneumolens.core.model.PneumoModel;
 
@@ -49,6 +50,13 @@ public final class ModelCardDialog {
             if (v.confusion() != null && v.confusion().length == 2) {
                 line(s, "Confusion [[TN, FP], [FN, TP]]", String.format(Locale.ROOT, "[[%d, %d], [%d, %d]]",
                         v.confusion()[0][0], v.confusion()[0][1], v.confusion()[1][0], v.confusion()[1][1]));
+                if (m.classes().size() == 2 && m.positiveIndex() >= 0) {
+                    String neg = m.classes().get(1 - m.positiveIndex());
+                    for (ClassFigures f : ClassFigures.of(v.confusion(), neg, m.positiveClass())) {
+                        line(s, f.className(), String.format(Locale.ROOT, "precision %s, recall %s (n = %d)",
+                                figure(f.precision()), figure(f.recall()), f.n()));
+                    }
+                }
             }
         }
         ModelMetadata.TrainingSummary t = m.training();
@@ -56,16 +64,25 @@ public final class ModelCardDialog {
             s.append('\n');
             line(s, "Training data", t.trainData() + " " + t.trainCounts());
             line(s, "Validation data", t.valSource() + " " + t.valCounts());
-            line(s, "Epochs", t.epochsRun() + " (best " + t.bestEpoch() + "), batch " + t.batchSize()
-                    + ", learning rate " + t.learningRate());
-            line(s, "Augmentation / class weights", t.augmentation() + " / " + t.classWeights());
-            line(s, "Seed", Long.toString(t.seed()));
+            line(s, "Training settings", String.format(Locale.ROOT, "input %s px, batch %d, learning rate %s, "
+                            + "augmentation %s, class weights %s, seed %d", in == null ? "?" : in.size(),
+                    t.batchSize(), t.learningRate(), onOff(t.augmentation()), onOff(t.classWeights()), t.seed()));
+            line(s, "Epochs", t.epochsRun() + " run, epoch " + t.bestEpoch() + " kept (best validation AUC)");
+            line(s, "Training time", String.format(Locale.ROOT, "%.0f s", t.seconds()));
         }
         line(s, "Created", m.createdAt() + " by PneumoLens " + m.appVersion());
         s.append("\n").append(Notices.RESEARCH_USE).append(" The bundled model "
                 + "was trained on pediatric (age 1-5) anterior-posterior radiographs from one hospital and has not "
                 + "been validated on other populations.");
         return s.toString();
+    }
+
+    private static String onOff(boolean on) {
+        return on ? "on" : "off";
+    }
+
+    private static String figure(double v) {
+        return Double.isNaN(v) ? "\u2013" : String.format(Locale.ROOT, "%.3f", v);
     }
 
     private static void line(StringBuilder s, String key, String value) {

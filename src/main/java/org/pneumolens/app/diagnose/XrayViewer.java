@@ -2,6 +2,7 @@ package org.pneumolens.app.diagnose;
 
 import java.util.IdentityHashMap;
 import java.util.Map;
+import java.util.List;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -134,6 +135,26 @@ public final class XrayViewer extends Region {
         zoomAbout(factor, getWidth() / 2, getHeight() / 2);
     }
 
+    /** The share of the full window or level range a drag of {@code pixels} moves, on a screen that wide/high. */
+    static double dragFraction(double pixels, double screenPixels) {
+        return pixels / Math.max(200, screenPixels);
+    }
+
+    private javafx.geometry.Rectangle2D screenSize() {
+        var screens = getScene() == null || getScene().getWindow() == null ? List.<javafx.stage.Screen>of()
+                : javafx.stage.Screen.getScreensForRectangle(getScene().getWindow().getX(),
+                getScene().getWindow().getY(), 1, 1);
+        return (screens.isEmpty() ? javafx.stage.Screen.getPrimary() : screens.get(0)).getVisualBounds();
+    }
+
+    /** Moves the image by this many pixels of the view (arrow keys). */
+    public void panBy(double dx, double dy) {
+        if (grey != null) {
+            setView(zoom.get(), transform.getTx() + dx, transform.getTy() + dy);
+            fitting = false;
+        }
+    }
+
     /** Back to the full grey range, not inverted, fitted. */
     public void reset() {
         level.set(0.5);
@@ -194,9 +215,10 @@ public final class XrayViewer extends Region {
         double dx = e.getX() - dragStart.getX();
         double dy = e.getY() - dragStart.getY();
         if (e.getButton() == MouseButton.SECONDARY) {
-            // One view width of drag spans the whole window range; one view height the whole level range.
-            window.set(Math.max(0.02, Math.min(1, startWindow + dx / Math.max(1, getWidth()))));
-            level.set(Math.max(0, Math.min(1, startLevel - dy / Math.max(1, getHeight()))));
+            // About one screen width of drag spans the whole window range, one screen height the whole level range,
+            // whatever the size of the view (a small view would otherwise make the drag jumpy).
+            window.set(Math.max(0.02, Math.min(1, startWindow + dragFraction(dx, screenSize().getWidth()))));
+            level.set(Math.max(0, Math.min(1, startLevel - dragFraction(dy, screenSize().getHeight()))));
         } else if (e.getButton() == MouseButton.PRIMARY) {
             setView(zoom.get(), transform.getTx() + dx, transform.getTy() + dy);
             dragStart = new Point2D(e.getX(), e.getY());

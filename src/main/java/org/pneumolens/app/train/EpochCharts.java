@@ -28,8 +28,12 @@ final class EpochCharts {
     private final XYChart.Series<Number, Number> valAcc = new XYChart.Series<>();
     private final XYChart.Series<Number, Number> trainLoss = new XYChart.Series<>();
     private final XYChart.Series<Number, Number> valLoss = new XYChart.Series<>();
+    /** The loss axis before any epoch: a two-class guess is ln 2 = 0.69 nats. */
+    static final double EMPTY_LOSS_TOP = 1.0;
+
     private int bestEpoch;
     private int epochs = 2;
+    private double maxLoss;
 
     EpochCharts(LineChart<Number, Number> accuracy, LineChart<Number, Number> loss) {
         this.accuracy = accuracy;
@@ -42,6 +46,8 @@ final class EpochCharts {
         loss.getData().setAll(List.of(trainLoss, valLoss));
         configureEpochAxis((NumberAxis) accuracy.getXAxis());
         configureEpochAxis((NumberAxis) loss.getXAxis());
+        fixed((NumberAxis) accuracy.getYAxis(), 1, 0.2);
+        fixed((NumberAxis) loss.getYAxis(), EMPTY_LOSS_TOP, 0.2);
         titles();
     }
 
@@ -65,6 +71,8 @@ final class EpochCharts {
     private void clear() {
         List.of(trainAcc, valAcc, trainLoss, valLoss).forEach(s -> s.getData().clear());
         bestEpoch = 0;
+        maxLoss = 0;
+        fixed((NumberAxis) loss.getYAxis(), EMPTY_LOSS_TOP, 0.2);
         titles();
     }
 
@@ -74,6 +82,9 @@ final class EpochCharts {
         point(valAcc, r, EpochResult::valAccuracy);
         point(trainLoss, r, EpochResult::trainLoss);
         point(valLoss, r, EpochResult::valLoss);
+        maxLoss = Math.max(maxLoss, Math.max(r.trainLoss(), r.valLoss()));
+        double top = lossTop(maxLoss);
+        fixed((NumberAxis) loss.getYAxis(), top, top <= 1 ? 0.2 : top <= 2.5 ? 0.5 : Math.ceil(top / 5));
         if (r.best()) {
             bestEpoch = r.epoch();
             markBest();
@@ -112,9 +123,9 @@ final class EpochCharts {
     }
 
     private void titles() {
-        String best = bestEpoch > 0 ? " (ringed: best epoch " + bestEpoch + ")" : "";
-        accuracy.setTitle("Accuracy per epoch" + best);
-        loss.setTitle("Loss per epoch" + best);
+        String best = bestEpoch > 0 ? " (ringed: kept epoch " + bestEpoch + ")" : "";
+        accuracy.setTitle("Accuracy" + best);
+        loss.setTitle("Loss" + best);
     }
 
     /**
@@ -129,6 +140,23 @@ final class EpochCharts {
             x.setTickUnit(unit);
             x.setUpperBound(Math.ceil((epochs + 1.0) / unit) * unit);
         }
+    }
+
+    /** The loss axis's top: from 0 up to the next half unit above the largest loss so far (at least 1). */
+    static double lossTop(double maxLoss) {
+        if (!(maxLoss > 0) || Double.isInfinite(maxLoss)) {
+            return EMPTY_LOSS_TOP;
+        }
+        return Math.max(EMPTY_LOSS_TOP, Math.ceil(maxLoss * 1.05 * 2) / 2);
+    }
+
+    /** A y axis from 0 to {@code top}, the same before and after the first run. */
+    private static void fixed(NumberAxis y, double top, double tick) {
+        y.setAutoRanging(false);
+        y.setForceZeroInRange(true);
+        y.setLowerBound(0);
+        y.setUpperBound(top);
+        y.setTickUnit(tick);
     }
 
     private void configureEpochAxis(NumberAxis x) {

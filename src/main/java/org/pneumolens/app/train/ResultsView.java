@@ -7,7 +7,9 @@ import javafx.scene.chart.LineChart;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.Label;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
+import org.pneumolens.core.metrics.ClassFigures;
 import org.pneumolens.core.metrics.Evaluation;
 import org.pneumolens.core.model.ModelMetadata;
 import org.pneumolens.core.train.TrainingResult;
@@ -17,8 +19,20 @@ final class ResultsView {
     private final GridPane confusion;
     private final LineChart<Number, Number> roc;
     private final Label threshold;
+    /** Called with (actual, predicted) class indices when a matrix cell is clicked. */
+    private final CellClick onCell;
 
-    ResultsView(GridPane confusion, LineChart<Number, Number> roc, Label threshold) {
+    @FunctionalInterface
+    interface CellClick {
+        void clicked(int actual, int predicted);
+    }
+
+    private final GridPane classFigures;
+
+    ResultsView(GridPane confusion, GridPane classFigures, LineChart<Number, Number> roc, Label threshold,
+                CellClick onCell) {
+        this.onCell = onCell;
+        this.classFigures = classFigures;
         this.confusion = confusion;
         this.roc = roc;
         this.threshold = threshold;
@@ -29,6 +43,7 @@ final class ResultsView {
     void show(TrainingResult r) {
         if (r == null) {
             confusion.getChildren().clear();
+            classFigures.getChildren().clear();
             roc.getData().clear();
             threshold.setText("");
             return;
@@ -37,15 +52,21 @@ final class ResultsView {
         ModelMetadata m = r.model().metadata();
         String pos = m.positiveClass();
         String neg = m.classes().size() == 2 ? m.classes().get(1 - m.positiveIndex()) : "not " + pos;
-        showConfusion(e.confusion(), neg, pos);
+        int posIndex = m.positiveIndex();
+        showConfusion(e.confusion(), neg, pos, new int[]{1 - posIndex, posIndex});
+        showClassFigures(ClassFigures.of(e.confusion(), neg, pos));
         showRoc(e);
+        // Short lines: the label sits in a column as wide as the matrix, and must not be cut at 1280x720.
         threshold.setText(String.format(Locale.ROOT, "Threshold: %s when P(%s) \u2265 %.3f%n"
-                        + "Sensitivity %.3f \u00b7 specificity %.3f \u00b7 accuracy %.3f%n(validation, n = %d)",
+                        + "Sensitivity %.3f \u00b7 specificity %.3f%nAccuracy %.3f (validation, n = %d)",
                 pos, pos, e.threshold(), e.sensitivity(), e.specificity(), e.accuracy(), e.n()));
     }
 
-    /** @param c {@code [[tn, fp], [fn, tp]]}: rows are the actual class, columns the predicted one */
-    private void showConfusion(int[][] c, String neg, String pos) {
+    /**
+     * @param c       {@code [[tn, fp], [fn, tp]]}: rows are the actual class, columns the predicted one
+     * @param classOf the class index of row/column 0 (negative) and 1 (positive)
+     */
+    private void showConfusion(int[][] c, String neg, String pos, int[] classOf) {
         confusion.getChildren().clear();
         confusion.add(header("actual \u2193  predicted \u2192"), 0, 0);
         confusion.add(header(neg), 1, 0);
@@ -54,16 +75,44 @@ final class ResultsView {
         confusion.add(header(pos), 0, 2);
         String[][] ids = {{"cmTn", "cmFp"}, {"cmFn", "cmTp"}};
         for (int row = 0; row < 2; row++) {
-            int rowTotal = c[row][0] + c[row][1];
+            int[] pct = Percentages.of(c[row]); // a row adds to 100 %, not 98 % + 3 %
             for (int col = 0; col < 2; col++) {
-                double pct = rowTotal == 0 ? 0 : 100.0 * c[row][col] / rowTotal;
-                Label cell = new Label(String.format(Locale.ROOT, "%,d%n%.0f%%", c[row][col], pct));
+                Label cell = new Label(String.format(Locale.ROOT, "%,d%n%d%%", c[row][col], pct[col]));
                 cell.setId(ids[row][col]);
                 cell.getStyleClass().addAll("cm-cell", row == col ? "cm-correct" : "cm-wrong");
                 cell.setMaxSize(Double.MAX_VALUE, Double.MAX_VALUE);
+                cell.setMinHeight(Region.USE_PREF_SIZE); // two lines, never cut in half
+                int actual = classOf[row];
+                int predicted = classOf[col];
+                cell.setOnMouseClicked(ev -> onCell.clicked(actual, predicted));
+                cell.setTooltip(new javafx.scene.control.Tooltip("Show these validation images"));
                 confusion.add(cell, col + 1, row + 1);
             }
         }
+    }
+
+    /** Precision and recall per class, beside the matrix they come from. */
+    private void showClassFigures(List<ClassFigures> figures) {
+        classFigures.getChildren().clear();
+        classFigures.add(header("class"), 0, 0);
+        classFigures.add(header("precision"), 1, 0);
+        classFigures.add(header("recall"), 2, 0);
+        classFigures.add(header("n"), 3, 0);
+        for (int i = 0; i < figures.size(); i++) {
+            ClassFigures f = figures.get(i);
+            classFigures.add(new Label(f.className()), 0, i + 1);
+            Label precision = new Label(figure(f.precision()));
+            precision.setId("precision-" + f.className());
+            classFigures.add(precision, 1, i + 1);
+            Label recall = new Label(figure(f.recall()));
+            recall.setId("recall-" + f.className());
+            classFigures.add(recall, 2, i + 1);
+            classFigures.add(new Label(String.format(Locale.ROOT, "%,d", f.n())), 3, i + 1);
+        }
+    }
+
+    private static String figure(double v) {
+        return Double.isNaN(v) ? "\u2013" : String.format(Locale.ROOT, "%.3f", v);
     }
 
     private static Label header(String text) {

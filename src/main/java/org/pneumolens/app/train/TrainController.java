@@ -3,6 +3,8 @@ package org.pneumolens.app.train;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
@@ -25,6 +27,8 @@ import javafx.scene.layout.Pane;
 import javafx.stage.Window;
 import javafx.util.Duration;
 import org.pneumolens.app.AppContext;
+import org.pneumolens.app.common.AppSettings;
+import org.pneumolens.app.common.TrainingActivity;
 
 /** Wires TrainView.fxml to a {@link TrainViewModel}; holds no state of its own besides the view helpers. */
 public final class TrainController {
@@ -59,6 +63,7 @@ public final class TrainController {
     @FXML private LineChart<Number, Number> lossChart;
     @FXML private Pane resultsPane;
     @FXML private GridPane confusionGrid;
+    @FXML private GridPane classFiguresGrid;
     @FXML private LineChart<Number, Number> rocChart;
     @FXML private Label trainThresholdLabel;
     @FXML private Button saveButton;
@@ -68,14 +73,27 @@ public final class TrainController {
     private final TrainViewModel vm;
     private final TrainDialogs dialogs;
     private final Timeline clock = new Timeline(new KeyFrame(Duration.seconds(1), e -> tick()));
+    private final CellImagesWindow cellImages;
 
     public TrainController(AppContext context) {
-        this(new TrainViewModel(context), TrainDialogs.standard());
+        this(new TrainViewModel(context), TrainDialogs.standard(AppSettings.atDefaultLocation()));
+        context.activity().connect(new TrainingActivity.Actions() {
+            @Override
+            public void stop() {
+                vm.stop();
+            }
+
+            @Override
+            public void save(Consumer<Boolean> done) {
+                saveWithDialog(done);
+            }
+        });
     }
 
     TrainController(TrainViewModel vm, TrainDialogs dialogs) {
         this.vm = vm;
         this.dialogs = dialogs;
+        this.cellImages = new CellImagesWindow(vm::openImage);
         clock.setCycleCount(Animation.INDEFINITE);
     }
 
@@ -150,7 +168,7 @@ public final class TrainController {
     }
 
     private void bindResults() {
-        ResultsView results = new ResultsView(confusionGrid, rocChart, trainThresholdLabel);
+        ResultsView results = new ResultsView(confusionGrid, classFiguresGrid, rocChart, trainThresholdLabel, this::showCell);
         vm.resultProperty().addListener((obs, old, r) -> results.show(r));
         bindShown(resultsPane, vm.resultProperty().isNotNull());
         var busy = Bindings.createBooleanBinding(() -> vm.resultProperty().get() == null
@@ -158,6 +176,14 @@ public final class TrainController {
                 vm.resultProperty(), vm.statusProperty(), vm.results().savingProperty());
         saveButton.disableProperty().bind(busy);
         useButton.disableProperty().bind(busy);
+    }
+
+    /** A matrix cell was clicked: its validation images as thumbnails, each openable in the Diagnose tab. */
+    private void showCell(int actual, int predicted) {
+        var r = vm.resultProperty().get();
+        if (r != null) {
+            cellImages.show(window(), CellImages.of(r, actual, predicted));
+        }
     }
 
     private static void bindShown(Node node, ObservableBooleanValue shown) {
@@ -191,7 +217,18 @@ public final class TrainController {
 
     @FXML
     private void onSave() {
-        dialogs.chooseModelFile(window(), vm.results().suggestedFileName()).ifPresent(vm.results()::save);
+        saveWithDialog(ok -> { });
+    }
+
+    /** Asks for the model's name, then for the file (named after the model). */
+    private void saveWithDialog(Consumer<Boolean> done) {
+        Optional<String> name = dialogs.nameModel(window(), vm.results().suggestedModelName());
+        Optional<Path> file = name.flatMap(n -> dialogs.chooseModelFile(window(), ResultActions.fileNameFor(n)));
+        if (file.isPresent()) {
+            vm.results().save(file.get(), name.get(), done);
+        } else {
+            done.accept(false);
+        }
     }
 
     @FXML

@@ -3,9 +3,11 @@ package org.pneumolens.app.train;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.Optional;
+import javafx.scene.control.TextInputDialog;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
+import org.pneumolens.app.common.AppSettings;
 
 /** The Train tab's file dialogs, behind an interface so view tests can answer them without a native dialog. */
 interface TrainDialogs {
@@ -13,7 +15,13 @@ interface TrainDialogs {
 
     Optional<Path> chooseModelFile(Window owner, String suggestedName);
 
-    static TrainDialogs standard() {
+    /** The name stored in the model file; empty when the user cancelled. Tests keep the suggestion. */
+    default Optional<String> nameModel(Window owner, String suggested) {
+        return Optional.of(suggested);
+    }
+
+    /** Save dialogs start in the folder of the last saved model, else the user's documents folder. */
+    static TrainDialogs standard(AppSettings settings) {
         return new TrainDialogs() {
             @Override
             public Optional<Path> chooseDatasetFolder(Window owner, Path initial) {
@@ -30,8 +38,24 @@ interface TrainDialogs {
                 FileChooser chooser = new FileChooser();
                 chooser.setTitle("Save model");
                 chooser.setInitialFileName(suggestedName);
+                chooser.setInitialDirectory(settings.folder(AppSettings.MODEL_FOLDER).toFile());
                 chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("PneumoLens model (*.zip)", "*.zip"));
-                return Optional.ofNullable(chooser.showSaveDialog(owner)).map(File::toPath);
+                Optional<Path> chosen = Optional.ofNullable(chooser.showSaveDialog(owner)).map(File::toPath);
+                chosen.map(Path::getParent).ifPresent(dir -> settings.put(AppSettings.MODEL_FOLDER, dir.toString()));
+                return chosen;
+            }
+
+            @Override
+            public Optional<String> nameModel(Window owner, String suggested) {
+                TextInputDialog dialog = new TextInputDialog(suggested);
+                dialog.setTitle("Save model");
+                dialog.setHeaderText("Name this model (shown in the Diagnose tab and its model card)");
+                dialog.setContentText("Name:");
+                dialog.getEditor().setPrefColumnCount(36);
+                if (owner != null) {
+                    dialog.initOwner(owner);
+                }
+                return dialog.showAndWait().map(String::strip).map(n -> n.isEmpty() ? suggested : n);
             }
         };
     }

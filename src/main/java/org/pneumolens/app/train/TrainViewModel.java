@@ -13,6 +13,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.pneumolens.app.AppContext;
 import org.pneumolens.app.common.BackgroundTask;
+import org.pneumolens.app.common.TrainingActivity;
 import org.pneumolens.core.data.Dataset;
 import org.pneumolens.core.train.EpochResult;
 import org.pneumolens.core.train.TrainingConfig;
@@ -73,6 +74,22 @@ public final class TrainViewModel implements TrainingProgressBridge.Sink {
             }
         });
         resultActions.errorProperty().addListener((obs, old, text) -> error.set(text));
+        publishActivity(context.activity());
+    }
+
+    /** Keeps the window's view of this tab current: a run going on, a model not yet saved. */
+    private void publishActivity(TrainingActivity activity) {
+        Runnable update = () -> {
+            activity.setRunning(status.get().running());
+            activity.setUnsaved(result.get() != null && !resultActions.savedProperty().get());
+            activity.setSummary(status.get().running() ? "Training: " + progress.runProgressTextProperty().get()
+                    .replaceFirst("^Run: ", "") : "");
+        };
+        status.addListener((obs, old, s) -> update.run());
+        result.addListener((obs, old, r) -> update.run());
+        resultActions.savedProperty().addListener((obs, old, s) -> update.run());
+        progress.runProgressTextProperty().addListener((obs, old, t) -> update.run());
+        update.run();
     }
 
     /** Starts a run with the current settings on the scanned dataset. Call on the FX thread. */
@@ -116,6 +133,11 @@ public final class TrainViewModel implements TrainingProgressBridge.Sink {
             cancelled();
         });
         context.training().execute(task);
+    }
+
+    /** Opens a (validation) image in the Diagnose tab. */
+    public void openImage(java.nio.file.Path file) {
+        context.navigation().openImage(file);
     }
 
     /** Asks the run to end after the current batch; the best epoch so far is kept. */

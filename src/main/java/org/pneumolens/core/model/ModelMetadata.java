@@ -32,4 +32,10 @@ public record ModelMetadata(int formatVersion, String name, String architecture,
     public int positiveIndex() {
         return classes.indexOf(positiveClass);
     }
+
+    /** The same metadata under another name (the user names a model when saving it). */
+    public ModelMetadata withName(String newName) {
+        return new ModelMetadata(formatVersion, newName, architecture, classes, positiveClass, threshold, input,
+                valMetrics, training, createdAt, appVersion);
+    }
 }

@@ -69,7 +69,12 @@ public final class PneumoModel {
 
     /** Writes the model to {@code target} with {@link ModelFile#save}, never while it predicts on another thread. */
     public synchronized void save(Path target) throws IOException {
-        ModelFile.save(net, metadata, target);
+        ModelFile.save(net, metadata, inputCheck().orElse(null), target);
+    }
+
+    /** As {@link #save(Path)}, with the metadata's name replaced by {@code name} (the user names a model on save). */
+    public synchronized void save(Path target, String name) throws IOException {
+        ModelFile.save(net, metadata.withName(name), inputCheck().orElse(null), target);
     }
 
     public ModelMetadata metadata() {

@@ -213,8 +213,12 @@ public final class Trainer {
             double[] score = column(valProbs, pos);
             double threshold = BinaryMetrics.youdenThreshold(positive, score);
             boolean[] correct = new boolean[score.length];
+            List<ValPrediction> perImage = new ArrayList<>(score.length);
             for (int i = 0; i < score.length; i++) {
-                correct[i] = PneumoModel.labelIndex(valProbs[i], pos, threshold) == valData.labels()[i];
+                int predicted = PneumoModel.labelIndex(valProbs[i], pos, threshold);
+                correct[i] = predicted == valData.labels()[i];
+                perImage.add(new ValPrediction(valData.kept().get(i).path(), valData.labels()[i], predicted,
+                        valProbs[i]));
             }
             Evaluation eval = BinaryMetrics.evaluate(positive, score, threshold, correct);
             double secs = (System.nanoTime() - start) / 1e9;
@@ -232,7 +236,7 @@ public final class Trainer {
                     Instant.now().toString(), Version.get());
             try {
                 return new TrainingResult(PneumoModel.checked(kept, meta, "trained model"), List.copyOf(history),
-                        best.epoch(), eval, stopped, early);
+                        best.epoch(), eval, stopped, early, perImage);
             } catch (ModelFormatException e) {
                 throw new IllegalStateException("freshly trained model does not fit its own metadata", e);
             }

@@ -72,4 +72,17 @@ class DiagnoseStateTest {
         assertEquals("", DiagnoseState.EMPTY.imageInfo());
         assertEquals("\u2014", DiagnoseState.EMPTY.verdict());
     }
+
+    @Test
+    void aResultMarkedStaleSaysWhichFileItBelongsToAndKeepsThatThroughAnOverlayChange() {
+        DiagnoseState s = DiagnoseState.of(diagnosis(0.87, "PNEUMONIA"), null);
+        assertEquals(false, s.stale());
+
+        DiagnoseState stale = s.staleAfter("scan.png");
+
+        assertEquals("Earlier result, for chest.png: scan.png could not be opened", stale.staleNote());
+        assertEquals(s.verdict(), stale.verdict());
+        assertEquals(true, stale.withOverlayClass("NORMAL").stale());
+        assertSame(DiagnoseState.EMPTY, DiagnoseState.EMPTY.staleAfter("scan.png"), "nothing on screen to mark");
+    }
 }

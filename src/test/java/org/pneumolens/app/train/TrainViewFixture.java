@@ -31,6 +31,7 @@ final class TrainViewFixture implements TrainDialogs {
     final AtomicReference<Path> nextModelFile = new AtomicReference<>();
     final List<EpochResult> reported = new CopyOnWriteArrayList<>();
     final AtomicInteger diagnoseShown = new AtomicInteger();
+    final List<Path> opened = new CopyOnWriteArrayList<>();
     final UiTaskExecutor training = new UiTaskExecutor("test-training");
     final UiTaskExecutor inference = new UiTaskExecutor("test-inference");
     final ModelService models = new ModelService(inference);
@@ -44,6 +45,11 @@ final class TrainViewFixture implements TrainDialogs {
 
         @Override
         public void showTrain() {
+        }
+
+        @Override
+        public void openImage(Path file) {
+            opened.add(file);
         }
     }, (config, data, progress, stop) -> trainer.train(config, data, progress, stop));
     TrainController controller;

@@ -76,6 +76,13 @@ class TrainViewTest {
 
         TrainingResult result = vm.resultProperty().get();
         assertTrue(robot.lookup("#resultsPane").query().isVisible());
+        // One prediction per validation image, agreeing with the matrix (rows actual, columns predicted).
+        assertEquals(10, result.valPredictions().size());
+        int pos = result.model().metadata().positiveIndex();
+        long fn = result.valPredictions().stream().filter(v -> v.label() == pos && v.predicted() != pos).count();
+        assertEquals(result.valEvaluation().confusion()[1][0], fn);
+        assertTrue(result.valPredictions().stream().allMatch(v -> Files.isRegularFile(v.path())
+                && Math.abs(v.probabilities()[0] + v.probabilities()[1] - 1) < 1e-4));
         int cells = 0;
         for (String id : List.of("#cmTn", "#cmFp", "#cmFn", "#cmTp")) {
             cells += Integer.parseInt(label(robot, id).getText().split("\n")[0]);
@@ -86,6 +93,10 @@ class TrainViewTest {
                 result.valEvaluation().auc())), roc.getTitle());
         assertEquals(result.valEvaluation().roc().size(), roc.getData().get(0).getData().size());
         assertTrue(label(robot, "#trainThresholdLabel").getText().contains("Sensitivity"));
+        int tp = result.valEvaluation().confusion()[1][1];
+        int fnCount = result.valEvaluation().confusion()[1][0];
+        assertEquals(tp + fnCount == 0 ? "\u2013" : String.format(java.util.Locale.ROOT, "%.3f",
+                (double) tp / (tp + fnCount)), label(robot, "#recall-PNEUMONIA").getText(), "recall beside the matrix");
         assertEquals(1, robot.lookup("#rocChart .threshold-point").queryAll().size(), "chosen threshold marked");
         int best = result.bestEpoch();
         for (String chart : List.of("#accuracyChart", "#lossChart")) {
@@ -125,6 +136,36 @@ class TrainViewTest {
      * fake trainer that decodes until it is told to stop and then throws what core's DecodedImages throws. (The
      * state machine's other transitions are TrainViewModelTest's, without a window.)
      */
+    @Test
+    void clickingAMatrixCellShowsItsValidationImagesEachOpenableInDiagnose(FxRobot robot, @TempDir Path tmp)
+            throws Exception {
+        fx.trainer = (config, data, progress, stop) -> org.pneumolens.app.TrainFakes.result(data);
+        chooseFolder(robot, TrainViewFixture.copyFixtures(tmp));
+        robot.clickOn("#startButton");
+        await(() -> vm.statusProperty().get() == TrainStatus.DONE);
+        WaitForAsyncUtils.waitForFxEvents();
+        int[][] c = vm.resultProperty().get().valEvaluation().confusion();
+        assertTrue(c[1][0] > 0, "the fake run misses some pneumonias");
+
+        robot.clickOn("#cmFn");
+        await(() -> robot.lookup("#cellTiles").tryQuery().isPresent());
+        assertTrue(label(robot, "#cellTitle").getText().startsWith("Actual PNEUMONIA, predicted NORMAL: "
+                + c[1][0] + " image"), label(robot, "#cellTitle").getText());
+        javafx.scene.layout.FlowPane tiles = robot.lookup("#cellTiles").queryAs(javafx.scene.layout.FlowPane.class);
+        assertEquals(c[1][0], tiles.getChildren().size());
+        var first = (javafx.scene.layout.VBox) tiles.getChildren().get(0);
+        Path firstPath = (Path) first.getUserData();
+        assertTrue(firstPath.toString().contains("PNEUMONIA"), firstPath.toString());
+        assertTrue(((Label) first.getChildren().get(1)).getText().matches("P\\(PNEUMONIA\\) 0\\.\\d\\d"));
+        robot.clickOn(first.getChildren().get(3));
+        assertEquals(List.of(firstPath), fx.opened);
+
+        robot.interact(() -> tiles.getScene().getWindow().hide()); // it covers the matrix: a user would move it
+        robot.clickOn("#cmTn"); // the same window shows another cell
+        await(() -> label(robot, "#cellTitle").getText().startsWith("Actual NORMAL, predicted NORMAL: " + c[0][0]));
+        assertEquals(1, robot.lookup("#cellTiles").queryAll().size());
+    }
+
     @Test
     void stopWhileDecodingEndsQuietlyWithoutAnErrorAndStartWorksAgain(FxRobot robot, @TempDir Path tmp)
             throws Exception {
