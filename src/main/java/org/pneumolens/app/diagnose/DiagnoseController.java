@@ -53,6 +53,13 @@ public final class DiagnoseController {
     @FXML private ComboBox<WindowPresets.Preset> presetChoice;
     @FXML private ToggleButton invertToggle;
     @FXML private Label staleLabel;
+    @FXML private VBox refusalBox;
+    @FXML private Label refusalTitle;
+    @FXML private Label refusalReasons;
+    @FXML private CheckBox showAnywayToggle;
+    @FXML private Label refusalWarning;
+    @FXML private Label checkNoteLabel;
+    @FXML private Label modelCheckLabel;
     @FXML private VBox resultBox;
     @FXML private Label verdictLabel;
     @FXML private Label verdictReason;
@@ -118,8 +125,29 @@ public final class DiagnoseController {
         staleLabel.visibleProperty().bind(staleLabel.textProperty().isNotEmpty());
         staleLabel.managedProperty().bind(staleLabel.visibleProperty());
 
+        bindRefusal(state);
+        modelCheckLabel.textProperty().bind(viewModel.modelCheckProperty());
+
         state.addListener((obs, old, s) -> show(s));
         show(state.get());
+    }
+
+    /** The input check's amber panel in place of the verdict, and the toggle that shows the output anyway. */
+    private void bindRefusal(javafx.beans.value.ObservableValue<DiagnoseState> state) {
+        refusalBox.visibleProperty().bind(state.map(s -> s.refusal() != null));
+        refusalBox.managedProperty().bind(refusalBox.visibleProperty());
+        refusalTitle.textProperty().bind(state.map(s -> s.refusal() == null ? "" : s.refusal().title()));
+        refusalReasons.textProperty().bind(state.map(s -> s.refusal() == null ? ""
+                : String.join("\n", s.refusal().reasons().stream().map(r -> "\u2022 " + r).toList())));
+        refusalWarning.textProperty().bind(state.map(s -> s.refusal() == null ? "" : s.refusal().warning()));
+        refusalWarning.visibleProperty().bind(state.map(s -> s.refusal() != null && s.refusal().shownAnyway()));
+        refusalWarning.managedProperty().bind(refusalWarning.visibleProperty());
+        showAnywayToggle.selectedProperty().bindBidirectional(viewModel.showRefusedOutputProperty());
+        resultBox.visibleProperty().bind(state.map(s -> !s.outputHidden()));
+        resultBox.managedProperty().bind(resultBox.visibleProperty());
+        checkNoteLabel.textProperty().bind(state.map(DiagnoseState::checkNote));
+        checkNoteLabel.visibleProperty().bind(checkNoteLabel.textProperty().isNotEmpty());
+        checkNoteLabel.managedProperty().bind(checkNoteLabel.visibleProperty());
     }
 
     /** What bindings cannot express: the image, rows and verdict style of a new state, each set once. */

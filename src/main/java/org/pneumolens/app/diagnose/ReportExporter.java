@@ -77,7 +77,15 @@ final class ReportExporter {
                 new Label("Image: " + d.name() + " (" + ResultText.pixelSize(d) + ")"),
                 new Label("Date: " + ZonedDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm z"))),
                 new Label("Model: " + d.modelName()));
-        if (state.hasPrediction()) {
+        if (state.refusal() != null) {
+            // A refused image: the refusal, and the model's output only if the user asked, under a warning.
+            facts.getChildren().add(styled(new Label(state.refusal().title()), "report-verdict"));
+            state.refusal().reasons().forEach(r -> facts.getChildren().add(new Label("\u2022 " + r)));
+            if (state.refusal().shownAnyway()) {
+                facts.getChildren().add(styled(new Label(state.refusal().warning()), "refusal-warning"));
+            }
+        }
+        if (state.hasPrediction() && !state.outputHidden()) {
             facts.getChildren().add(styled(new Label("Model output: " + state.verdict()), "report-verdict"));
             for (DiagnoseState.ProbabilityRow r : state.rows()) {
                 facts.getChildren().add(new Label("P(" + r.className() + ") = " + r.percent()));
@@ -85,6 +93,9 @@ final class ReportExporter {
             facts.getChildren().addAll(new Label(state.threshold()),
                     new Label("Overlay: Grad-CAM evidence for " + state.overlayClass()
                             + (overlayShown ? "" : " (hidden)")));
+        }
+        if (!state.checkNote().isEmpty()) {
+            facts.getChildren().add(new Label(state.checkNote()));
         }
         facts.getChildren().add(new Label(vm.modelFiguresProperty().get()));
         facts.getChildren().add(styled(new Label(Notices.RESEARCH_USE), "notice"));
