@@ -26,6 +26,7 @@ import javafx.stage.Window;
 import org.pneumolens.app.AppContext;
 import org.pneumolens.app.common.AppSettings;
 import org.pneumolens.app.common.RecentFiles;
+import org.pneumolens.core.dicom.Dicom;
 import org.pneumolens.core.image.ImageDecoder;
 import org.pneumolens.core.model.PneumoModel;
 
@@ -172,10 +173,11 @@ public final class DiagnoseController {
     public void openWithChooser(Window owner) {
         FileChooser chooser = new FileChooser();
         chooser.setTitle("Open chest X-ray");
+        // "All files" is how a DICOM file with no extension (a PACS export) is chosen: it opens by its preamble.
         chooser.getExtensionFilters().addAll(
-                new FileChooser.ExtensionFilter("Images (PNG, JPEG, BMP, GIF)",
-                        ImageDecoder.EXTENSIONS.stream().sorted().flatMap(e -> Stream.of(
-                                "*." + e, "*." + e.toUpperCase(Locale.ROOT))).toList()));
+                new FileChooser.ExtensionFilter("Images (PNG, JPEG, BMP, GIF, DICOM)", patterns(ImageDecoder.EXTENSIONS)),
+                new FileChooser.ExtensionFilter("DICOM (*.dcm, *.dicom)", patterns(Dicom.EXTENSIONS)),
+                new FileChooser.ExtensionFilter("All files", "*"));
         if (!viewModel.recentFiles().isEmpty() && viewModel.recentFiles().get(0).getParent() != null) {
             File dir = viewModel.recentFiles().get(0).getParent().toFile();
             if (dir.isDirectory()) {
@@ -186,6 +188,10 @@ public final class DiagnoseController {
         if (file != null) {
             viewModel.open(file.toPath());
         }
+    }
+
+    private static List<String> patterns(java.util.Set<String> extensions) {
+        return extensions.stream().sorted().flatMap(e -> Stream.of("*." + e, "*." + e.toUpperCase(Locale.ROOT))).toList();
     }
 
     /** Model > Load model...: a PneumoLens model zip. */
