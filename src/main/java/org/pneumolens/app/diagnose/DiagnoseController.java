@@ -16,8 +16,10 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.Slider;
 import javafx.scene.control.Spinner;
+import javafx.scene.control.TitledPane;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
@@ -38,6 +40,8 @@ public final class DiagnoseController {
     private static final PseudoClass STALE = PseudoClass.getPseudoClass("stale");
     private final DiagnoseViewModel viewModel;
     private final WindowPresets presets = new WindowPresets();
+    /** The image whose presets the toolbar holds: a new one (by identity) resets them. */
+    private LoadedImage shownImage;
 
     @FXML private BorderPane diagnoseRoot;
     @FXML private XrayViewer viewer;
@@ -61,6 +65,10 @@ public final class DiagnoseController {
     @FXML private Label refusalWarning;
     @FXML private Label checkNoteLabel;
     @FXML private Label modelCheckLabel;
+    @FXML private TitledPane dicomPane;
+    @FXML private GridPane dicomFields;
+    @FXML private CheckBox showIdentifiersToggle;
+    @FXML private Label dicomNotes;
     @FXML private VBox resultBox;
     @FXML private Label verdictLabel;
     @FXML private Label verdictReason;
@@ -88,8 +96,9 @@ public final class DiagnoseController {
         windowSlider.valueProperty().bindBidirectional(viewer.windowProperty());
         levelSlider.valueProperty().bindBidirectional(viewer.levelProperty());
         invertToggle.selectedProperty().bindBidirectional(viewer.invertedProperty());
-        WindowLevelFields.bind(windowField, viewer.windowProperty(), 5); // the slider's 0.02
-        WindowLevelFields.bind(levelField, viewer.levelProperty(), 0);
+        WindowLevelFields.bind(windowField, viewer.windowProperty(), viewer.scaleProperty(), true);
+        WindowLevelFields.bind(levelField, viewer.levelProperty(), viewer.scaleProperty(), false);
+        windowSlider.minProperty().bind(viewer.scaleProperty().map(WindowScale::minWidthFraction));
         presetChoice.setItems(presets.list());
         presetChoice.setOnAction(e -> {
             WindowPresets.Preset p = presetChoice.getValue();
@@ -127,6 +136,7 @@ public final class DiagnoseController {
         staleLabel.managedProperty().bind(staleLabel.visibleProperty());
 
         bindRefusal(state);
+        bindDicomHeader(state);
         modelCheckLabel.textProperty().bind(viewModel.modelCheckProperty());
 
         state.addListener((obs, old, s) -> show(s));
@@ -151,13 +161,69 @@ public final class DiagnoseController {
         checkNoteLabel.managedProperty().bind(checkNoteLabel.visibleProperty());
     }
 
+    /**
+     * The image of a state. A new DICOM image brings its header's presets and opens at the first (the file's own
+     * window); back to a JPEG or PNG after one, the standard presets and the full range.
+     */
+    private void showImage(DiagnoseState s) {
+        Diagnosis d = s.diagnosis();
+        if (d == null) {
+            viewer.show(null, null, s.overlay(), null);
+            shownImage = null;
+            return;
+        }
+        WindowPresets.Preset initial = null;
+        if (d.loaded() != shownImage) {
+            boolean wasDicom = shownImage != null && shownImage.isDicom();
+            shownImage = d.loaded();
+            if (d.dicom() != null) {
+                presets.useDicom(d.dicom(), WindowScale.of(d.dicom()));
+                initial = presets.list().get(0);
+            } else if (wasDicom) {
+                presets.useStandard();
+                initial = WindowPresets.DEFAULT;
+            }
+            presetChoice.getSelectionModel().clearSelection();
+        }
+        viewer.show(d.image(), d.dicom(), s.overlay(), initial);
+        showHeader(d);
+    }
+
+    private void bindDicomHeader(javafx.beans.value.ObservableValue<DiagnoseState> state) {
+        dicomPane.visibleProperty().bind(state.map(s -> s.diagnosis() != null && s.diagnosis().dicom() != null));
+        dicomPane.managedProperty().bind(dicomPane.visibleProperty());
+        showIdentifiersToggle.selectedProperty().bindBidirectional(viewModel.showIdentifiersProperty());
+        viewModel.showIdentifiersProperty().addListener((obs, old, show) -> showHeader(viewModel.getDiagnosis()));
+    }
+
+    /** One row per header field; identifiers only while "Show patient identifiers" is on. */
+    private void showHeader(Diagnosis d) {
+        dicomFields.getChildren().clear();
+        if (d == null || d.dicom() == null) {
+            return;
+        }
+        var header = d.dicom().header();
+        int row = 0;
+        for (var f : DicomHeaderRows.of(header, viewModel.showIdentifiersProperty().get())) {
+            Label name = new Label(f.label());
+            name.getStyleClass().add("header-name");
+            Label value = new Label(f.value());
+            value.setWrapText(true);
+            value.getStyleClass().add(f.identifying() ? "header-identifier" : "header-value");
+            value.setId("dicom-" + f.label().replace(' ', '-'));
+            dicomFields.addRow(row++, name, value);
+        }
+        showIdentifiersToggle.setDisable(!DicomHeaderRows.hidesSomething(header));
+        dicomNotes.setText(String.join("\n", d.dicom().notes()));
+    }
+
     /** What bindings cannot express: the image, rows and verdict style of a new state, each set once. */
     private void show(DiagnoseState s) {
         ResultPanel.verdict(verdictLabel, s.kind());
         resultBox.pseudoClassStateChanged(STALE, s.stale());
         viewer.pseudoClassStateChanged(STALE, s.stale());
         probabilityBox.getChildren().setAll(ResultPanel.rows(s.rows()));
-        viewer.show(s.diagnosis() == null ? null : s.diagnosis().image(), s.overlay());
+        showImage(s);
         List<String> classes = s.classes();
         if (!overlayClassChoice.getItems().equals(classes)) {
             overlayClassChoice.getItems().setAll(classes); // may clear the bound value: put it back
@@ -223,7 +289,8 @@ public final class DiagnoseController {
             Path target = file.getName().toLowerCase(Locale.ROOT).endsWith(".png") ? file.toPath()
                     : file.toPath().resolveSibling(file.getName() + ".png");
             ReportExporter.export(viewModel, new ReportExporter.Look(viewer.levelProperty().get(),
-                    viewer.windowProperty().get(), viewer.invertedProperty().get()), target, owner);
+                    viewer.windowProperty().get(), viewer.invertedProperty().get(), viewer.currentDicomWindow()),
+                    target, owner);
         }
     }
 
@@ -258,6 +325,9 @@ public final class DiagnoseController {
     @FXML
     public void resetView() {
         viewer.reset();
+        if (viewModel.getDiagnosis() != null && viewModel.getDiagnosis().dicom() != null) {
+            applyPreset(presets.list().get(0)); // a DICOM file's own window, as it opened
+        }
         presetChoice.getSelectionModel().clearSelection();
     }
 

@@ -52,6 +52,8 @@ public final class DiagnoseViewModel {
     private final ObjectProperty<String> overlayClass = new SimpleObjectProperty<>(this, "overlayClass");
     /** "Show the model's output anyway" for an image the input check refused; back to false with every result. */
     private final BooleanProperty showRefusedOutput = new SimpleBooleanProperty(this, "showRefusedOutput");
+    /** "Show patient identifiers" for a DICOM file's header; off at start, never saved. */
+    private final BooleanProperty showIdentifiers = new SimpleBooleanProperty(this, "showIdentifiers", false);
     private final ReadOnlyStringWrapper modelCheck = new ReadOnlyStringWrapper(this, "modelCheck", "");
 
     private DiagnoseTask current;
@@ -239,6 +241,14 @@ public final class DiagnoseViewModel {
     /** Whether the model has an input check, in one line ("No input check: ..." when it has none). */
     public ReadOnlyStringProperty modelCheckProperty() {
         return modelCheck.getReadOnlyProperty();
+    }
+
+    /**
+     * Whether the DICOM header panel and the exported report show the patient's name, ID, birth date, age, sex and
+     * the institution; off by default.
+     */
+    public BooleanProperty showIdentifiersProperty() {
+        return showIdentifiers;
     }
 
     /** Shows (true) or hides the output of an image the input check refused; reset with every new result. */
