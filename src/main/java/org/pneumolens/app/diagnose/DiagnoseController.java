@@ -156,6 +156,9 @@ public final class DiagnoseController {
         showAnywayToggle.selectedProperty().bindBidirectional(viewModel.showRefusedOutputProperty());
         resultBox.visibleProperty().bind(state.map(s -> !s.outputHidden()));
         resultBox.managedProperty().bind(resultBox.visibleProperty());
+        // No overlay while the output is hidden: its controls wait for "Show the model's output anyway".
+        overlayToggle.disableProperty().bind(state.map(DiagnoseState::outputHidden));
+        opacitySlider.disableProperty().bind(state.map(DiagnoseState::outputHidden));
         checkNoteLabel.textProperty().bind(state.map(DiagnoseState::checkNote));
         checkNoteLabel.visibleProperty().bind(checkNoteLabel.textProperty().isNotEmpty());
         checkNoteLabel.managedProperty().bind(checkNoteLabel.visibleProperty());
@@ -193,6 +196,8 @@ public final class DiagnoseController {
         dicomPane.visibleProperty().bind(state.map(s -> s.diagnosis() != null && s.diagnosis().dicom() != null));
         dicomPane.managedProperty().bind(dicomPane.visibleProperty());
         showIdentifiersToggle.selectedProperty().bindBidirectional(viewModel.showIdentifiersProperty());
+        dicomNotes.visibleProperty().bind(dicomNotes.textProperty().isNotEmpty());
+        dicomNotes.managedProperty().bind(dicomNotes.visibleProperty());
         viewModel.showIdentifiersProperty().addListener((obs, old, show) -> showHeader(viewModel.getDiagnosis()));
     }
 
