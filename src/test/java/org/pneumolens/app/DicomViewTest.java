@@ -8,7 +8,6 @@ import static org.pneumolens.app.FxTestSupport.waitUntil;
 
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
-import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.Spinner;

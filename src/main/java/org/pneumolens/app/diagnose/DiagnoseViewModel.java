@@ -28,8 +28,8 @@ import org.slf4j.LoggerFactory;
  * State of the Diagnose tab, free of nodes. Every analysis is a {@link DiagnoseTask} on the inference executor;
  * only the newest one may publish (an older one is cancelled and its late result dropped). Each result is
  * published once, as one immutable {@link DiagnoseState}; a failure sets {@link #errorProperty()} and marks the
- * last good image and result as an earlier file's (greyed out, labelled with that file's name). What the model is doing (loading, ready) is the
- * {@link ModelService}'s to say, not this tab's.
+ * last good image and result as an earlier file's (greyed out, labelled with that file's name). What the model is
+ * doing (loading, ready) is the {@link ModelService}'s to say, not this tab's.
  */
 public final class DiagnoseViewModel {
     private static final Logger LOG = LoggerFactory.getLogger(DiagnoseViewModel.class);

@@ -249,7 +249,8 @@ public final class XrayViewer extends Region {
         if (e.getButton() == MouseButton.SECONDARY) {
             // About one screen width of drag spans the whole window range, one screen height the whole level range,
             // whatever the size of the view (a small view would otherwise make the drag jumpy).
-            window.set(Math.max(scale.get().minWidthFraction(), Math.min(1, startWindow + dragFraction(dx, screenSize().getWidth()))));
+            double w = startWindow + dragFraction(dx, screenSize().getWidth());
+            window.set(Math.max(scale.get().minWidthFraction(), Math.min(1, w)));
             level.set(Math.max(0, Math.min(1, startLevel - dragFraction(dy, screenSize().getHeight()))));
         } else if (e.getButton() == MouseButton.PRIMARY) {
             setView(zoom.get(), transform.getTx() + dx, transform.getTy() + dy);
