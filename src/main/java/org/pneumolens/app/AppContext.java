@@ -5,6 +5,7 @@ import java.util.function.BooleanSupplier;
 import org.pneumolens.app.common.TaskExecutor;
 import org.pneumolens.app.common.TrainingActivity;
 import org.pneumolens.app.model.ModelService;
+import org.pneumolens.app.train.InputCheckStep;
 import org.pneumolens.core.data.Dataset;
 import org.pneumolens.core.train.Trainer;
 import org.pneumolens.core.train.TrainingConfig;
@@ -46,8 +47,10 @@ public record AppContext(ModelService models, TaskExecutor inference, TaskExecut
         TrainingResult train(TrainingConfig config, Dataset data, TrainingProgress progress, BooleanSupplier stop)
                 throws Exception;
 
-        TrainingRunner DL4J = (config, data, progress, stop) ->
-                new Trainer(config, progress, stop).train(data.train(), data.val());
+        /** DL4J's trainer, then the new model's own input check (not cut short by Stop: only by the window closing). */
+        TrainingRunner DL4J = (config, data, progress, stop) -> InputCheckStep.fit(
+                new Trainer(config, progress, stop).train(data.train(), data.val()), config, data, progress,
+                () -> Thread.currentThread().isInterrupted());
     }
 
     /** Moves between the main window's tabs. */

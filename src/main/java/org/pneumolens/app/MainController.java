@@ -199,10 +199,11 @@ public final class MainController implements AppContext.Navigation {
         e.consume();
     }
 
-    /** "PneumoLens - name.jpeg" while an image is open. */
+    /** "PneumoLens - name.jpeg" while an image is open; "(not judged: ...)" after it when the input check refused it. */
     public javafx.beans.value.ObservableValue<String> titleProperty() {
         return diagnoseController.viewModel().stateProperty().map(s -> s.diagnosis() == null ? "PneumoLens"
-                : "PneumoLens - " + s.diagnosis().name());
+                : "PneumoLens - " + s.diagnosis().name() + (s.refusal() == null ? ""
+                        : " (not judged" + (s.refusal().shownAnyway() ? ", output shown anyway" : "") + ")"));
     }
 
     @FXML

@@ -326,10 +326,11 @@ class MainWindowTest {
     @Test
     void everyNodeIdIsUniqueAcrossBothTabs(FxRobot robot) throws Exception {
         // The tabs are separate FXML files; a repeated fx:id makes "#id" lookups (tests, CSS) hit the wrong tab.
-        // JavaFX's own skins name every list's "virtual-flow"; those are not ours.
+        // JavaFX's own skins name every list's "virtual-flow" and every TitledPane's "arrow"; those are not ours.
         onFx(() -> main.showTrain()); // the Train tab's nodes exist once it has been selected
         assertTrue(robot.lookup("#trainRoot").tryQuery().isPresent());
-        java.util.Map<String, Long> counts = robot.lookup(n -> n.getId() != null && !n.getId().equals("virtual-flow"))
+        java.util.Set<String> skinIds = java.util.Set.of("virtual-flow", "arrow");
+        java.util.Map<String, Long> counts = robot.lookup(n -> n.getId() != null && !skinIds.contains(n.getId()))
                 .queryAll().stream()
                 .collect(java.util.stream.Collectors.groupingBy(javafx.scene.Node::getId,
                         java.util.stream.Collectors.counting()));

@@ -21,6 +21,15 @@ public final class TestData {
         return model;
     }
 
+    /** {@link #bundledModel()} for a {@code Supplier}: a load failure becomes an unchecked exception. */
+    public static PneumoModel bundledModelUnchecked() {
+        try {
+            return bundledModel();
+        } catch (ModelFormatException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public static Path fixture(String relative) {
         try {
             return Path.of(TestData.class.getResource("/fixtures/xray/" + relative).toURI());

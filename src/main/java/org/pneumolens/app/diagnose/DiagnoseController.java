@@ -16,8 +16,10 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.Slider;
 import javafx.scene.control.Spinner;
+import javafx.scene.control.TitledPane;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
@@ -26,6 +28,7 @@ import javafx.stage.Window;
 import org.pneumolens.app.AppContext;
 import org.pneumolens.app.common.AppSettings;
 import org.pneumolens.app.common.RecentFiles;
+import org.pneumolens.core.dicom.Dicom;
 import org.pneumolens.core.image.ImageDecoder;
 import org.pneumolens.core.model.PneumoModel;
 
@@ -37,6 +40,8 @@ public final class DiagnoseController {
     private static final PseudoClass STALE = PseudoClass.getPseudoClass("stale");
     private final DiagnoseViewModel viewModel;
     private final WindowPresets presets = new WindowPresets();
+    /** The image whose presets the toolbar holds: a new one (by identity) resets them. */
+    private LoadedImage shownImage;
 
     @FXML private BorderPane diagnoseRoot;
     @FXML private XrayViewer viewer;
@@ -53,6 +58,17 @@ public final class DiagnoseController {
     @FXML private ComboBox<WindowPresets.Preset> presetChoice;
     @FXML private ToggleButton invertToggle;
     @FXML private Label staleLabel;
+    @FXML private VBox refusalBox;
+    @FXML private Label refusalTitle;
+    @FXML private Label refusalReasons;
+    @FXML private CheckBox showAnywayToggle;
+    @FXML private Label refusalWarning;
+    @FXML private Label checkNoteLabel;
+    @FXML private Label modelCheckLabel;
+    @FXML private TitledPane dicomPane;
+    @FXML private GridPane dicomFields;
+    @FXML private CheckBox showIdentifiersToggle;
+    @FXML private Label dicomNotes;
     @FXML private VBox resultBox;
     @FXML private Label verdictLabel;
     @FXML private Label verdictReason;
@@ -80,8 +96,9 @@ public final class DiagnoseController {
         windowSlider.valueProperty().bindBidirectional(viewer.windowProperty());
         levelSlider.valueProperty().bindBidirectional(viewer.levelProperty());
         invertToggle.selectedProperty().bindBidirectional(viewer.invertedProperty());
-        WindowLevelFields.bind(windowField, viewer.windowProperty(), 5); // the slider's 0.02
-        WindowLevelFields.bind(levelField, viewer.levelProperty(), 0);
+        WindowLevelFields.bind(windowField, viewer.windowProperty(), viewer.scaleProperty(), true);
+        WindowLevelFields.bind(levelField, viewer.levelProperty(), viewer.scaleProperty(), false);
+        windowSlider.minProperty().bind(viewer.scaleProperty().map(WindowScale::minWidthFraction));
         presetChoice.setItems(presets.list());
         presetChoice.setOnAction(e -> {
             WindowPresets.Preset p = presetChoice.getValue();
@@ -118,8 +135,91 @@ public final class DiagnoseController {
         staleLabel.visibleProperty().bind(staleLabel.textProperty().isNotEmpty());
         staleLabel.managedProperty().bind(staleLabel.visibleProperty());
 
+        bindRefusal(state);
+        bindDicomHeader(state);
+        modelCheckLabel.textProperty().bind(viewModel.modelCheckProperty());
+
         state.addListener((obs, old, s) -> show(s));
         show(state.get());
+    }
+
+    /** The input check's amber panel in place of the verdict, and the toggle that shows the output anyway. */
+    private void bindRefusal(javafx.beans.value.ObservableValue<DiagnoseState> state) {
+        refusalBox.visibleProperty().bind(state.map(s -> s.refusal() != null));
+        refusalBox.managedProperty().bind(refusalBox.visibleProperty());
+        refusalTitle.textProperty().bind(state.map(s -> s.refusal() == null ? "" : s.refusal().title()));
+        refusalReasons.textProperty().bind(state.map(s -> s.refusal() == null ? ""
+                : String.join("\n", s.refusal().reasons().stream().map(r -> "\u2022 " + r).toList())));
+        refusalWarning.textProperty().bind(state.map(s -> s.refusal() == null ? "" : s.refusal().warning()));
+        refusalWarning.visibleProperty().bind(state.map(s -> s.refusal() != null && s.refusal().shownAnyway()));
+        refusalWarning.managedProperty().bind(refusalWarning.visibleProperty());
+        showAnywayToggle.selectedProperty().bindBidirectional(viewModel.showRefusedOutputProperty());
+        resultBox.visibleProperty().bind(state.map(s -> !s.outputHidden()));
+        resultBox.managedProperty().bind(resultBox.visibleProperty());
+        // No overlay while the output is hidden: its controls wait for "Show the model's output anyway".
+        overlayToggle.disableProperty().bind(state.map(DiagnoseState::outputHidden));
+        opacitySlider.disableProperty().bind(state.map(DiagnoseState::outputHidden));
+        checkNoteLabel.textProperty().bind(state.map(DiagnoseState::checkNote));
+        checkNoteLabel.visibleProperty().bind(checkNoteLabel.textProperty().isNotEmpty());
+        checkNoteLabel.managedProperty().bind(checkNoteLabel.visibleProperty());
+    }
+
+    /**
+     * The image of a state. A new DICOM image brings its header's presets and opens at the first (the file's own
+     * window); back to a JPEG or PNG after one, the standard presets and the full range.
+     */
+    private void showImage(DiagnoseState s) {
+        Diagnosis d = s.diagnosis();
+        if (d == null) {
+            viewer.show(null, null, s.overlay(), null);
+            shownImage = null;
+            return;
+        }
+        WindowPresets.Preset initial = null;
+        if (d.loaded() != shownImage) {
+            boolean wasDicom = shownImage != null && shownImage.isDicom();
+            shownImage = d.loaded();
+            if (d.dicom() != null) {
+                presets.useDicom(d.dicom(), WindowScale.of(d.dicom()));
+                initial = presets.list().get(0);
+            } else if (wasDicom) {
+                presets.useStandard();
+                initial = WindowPresets.DEFAULT;
+            }
+            presetChoice.getSelectionModel().clearSelection();
+        }
+        viewer.show(d.image(), d.dicom(), s.overlay(), initial);
+        showHeader(d);
+    }
+
+    private void bindDicomHeader(javafx.beans.value.ObservableValue<DiagnoseState> state) {
+        dicomPane.visibleProperty().bind(state.map(s -> s.diagnosis() != null && s.diagnosis().dicom() != null));
+        dicomPane.managedProperty().bind(dicomPane.visibleProperty());
+        showIdentifiersToggle.selectedProperty().bindBidirectional(viewModel.showIdentifiersProperty());
+        dicomNotes.visibleProperty().bind(dicomNotes.textProperty().isNotEmpty());
+        dicomNotes.managedProperty().bind(dicomNotes.visibleProperty());
+        viewModel.showIdentifiersProperty().addListener((obs, old, show) -> showHeader(viewModel.getDiagnosis()));
+    }
+
+    /** One row per header field; identifiers only while "Show patient identifiers" is on. */
+    private void showHeader(Diagnosis d) {
+        dicomFields.getChildren().clear();
+        if (d == null || d.dicom() == null) {
+            return;
+        }
+        var header = d.dicom().header();
+        int row = 0;
+        for (var f : DicomHeaderRows.of(header, viewModel.showIdentifiersProperty().get())) {
+            Label name = new Label(f.label());
+            name.getStyleClass().add("header-name");
+            Label value = new Label(f.value());
+            value.setWrapText(true);
+            value.getStyleClass().add(f.identifying() ? "header-identifier" : "header-value");
+            value.setId("dicom-" + f.label().replace(' ', '-'));
+            dicomFields.addRow(row++, name, value);
+        }
+        showIdentifiersToggle.setDisable(!DicomHeaderRows.hidesSomething(header));
+        dicomNotes.setText(String.join("\n", d.dicom().notes()));
     }
 
     /** What bindings cannot express: the image, rows and verdict style of a new state, each set once. */
@@ -128,7 +228,7 @@ public final class DiagnoseController {
         resultBox.pseudoClassStateChanged(STALE, s.stale());
         viewer.pseudoClassStateChanged(STALE, s.stale());
         probabilityBox.getChildren().setAll(ResultPanel.rows(s.rows()));
-        viewer.show(s.diagnosis() == null ? null : s.diagnosis().image(), s.overlay());
+        showImage(s);
         List<String> classes = s.classes();
         if (!overlayClassChoice.getItems().equals(classes)) {
             overlayClassChoice.getItems().setAll(classes); // may clear the bound value: put it back
@@ -144,10 +244,11 @@ public final class DiagnoseController {
     public void openWithChooser(Window owner) {
         FileChooser chooser = new FileChooser();
         chooser.setTitle("Open chest X-ray");
+        // "All files" is how a DICOM file with no extension (a PACS export) is chosen: it opens by its preamble.
         chooser.getExtensionFilters().addAll(
-                new FileChooser.ExtensionFilter("Images (PNG, JPEG, BMP, GIF)",
-                        ImageDecoder.EXTENSIONS.stream().sorted().flatMap(e -> Stream.of(
-                                "*." + e, "*." + e.toUpperCase(Locale.ROOT))).toList()));
+                new FileChooser.ExtensionFilter("Images (PNG, JPEG, BMP, GIF, DICOM)", patterns(ImageDecoder.EXTENSIONS)),
+                new FileChooser.ExtensionFilter("DICOM (*.dcm, *.dicom)", patterns(Dicom.EXTENSIONS)),
+                new FileChooser.ExtensionFilter("All files", "*"));
         if (!viewModel.recentFiles().isEmpty() && viewModel.recentFiles().get(0).getParent() != null) {
             File dir = viewModel.recentFiles().get(0).getParent().toFile();
             if (dir.isDirectory()) {
@@ -158,6 +259,10 @@ public final class DiagnoseController {
         if (file != null) {
             viewModel.open(file.toPath());
         }
+    }
+
+    private static List<String> patterns(java.util.Set<String> extensions) {
+        return extensions.stream().sorted().flatMap(e -> Stream.of("*." + e, "*." + e.toUpperCase(Locale.ROOT))).toList();
     }
 
     /** Model > Load model...: a PneumoLens model zip. */
@@ -189,7 +294,8 @@ public final class DiagnoseController {
             Path target = file.getName().toLowerCase(Locale.ROOT).endsWith(".png") ? file.toPath()
                     : file.toPath().resolveSibling(file.getName() + ".png");
             ReportExporter.export(viewModel, new ReportExporter.Look(viewer.levelProperty().get(),
-                    viewer.windowProperty().get(), viewer.invertedProperty().get()), target, owner);
+                    viewer.windowProperty().get(), viewer.invertedProperty().get(), viewer.currentDicomWindow()),
+                    target, owner);
         }
     }
 
@@ -224,6 +330,9 @@ public final class DiagnoseController {
     @FXML
     public void resetView() {
         viewer.reset();
+        if (viewModel.getDiagnosis() != null && viewModel.getDiagnosis().dicom() != null) {
+            applyPreset(presets.list().get(0)); // a DICOM file's own window, as it opened
+        }
         presetChoice.getSelectionModel().clearSelection();
     }
 

@@ -3,12 +3,14 @@ package org.pneumolens.app.diagnose;
 import java.util.ArrayList;
 import java.util.List;
 import org.pneumolens.app.common.BackgroundTask;
-import org.pneumolens.core.image.GreyImage;
+import org.pneumolens.core.check.CheckResult;
+import org.pneumolens.core.check.Screening;
 import org.pneumolens.core.model.PneumoModel;
 
 /**
- * Reads an image, predicts, and colours a Grad-CAM map for every class, so switching the overlay's class later
- * costs nothing on the FX thread. Runs on the inference executor; a cancelled task stops between steps (DL4J
+ * Reads an image, checks that it looks like a chest radiograph, predicts, and colours a Grad-CAM map for every
+ * class, so switching the overlay's class later costs nothing on the FX thread. The check runs here, on the same
+ * background path as inference, before any verdict reaches the view. A cancelled task stops between steps (DL4J
  * calls themselves cannot be interrupted, which is why the view-model also ignores results of superseded tasks).
  */
 public final class DiagnoseTask extends BackgroundTask<Diagnosis> {
@@ -37,17 +39,30 @@ public final class DiagnoseTask extends BackgroundTask<Diagnosis> {
     protected Diagnosis call() throws Exception {
         ranOn = Thread.currentThread();
         updateMessage("Reading " + source.name() + "...");
-        GreyImage image = source.reader().read();
+        LoadedImage image = source.reader().read();
         if (model == null || isCancelled()) {
-            return new Diagnosis(source.file(), source.name(), image, null, List.of(), modelName);
+            return new Diagnosis(source.file(), source.name(), image, null, List.of(), modelName, null, false);
         }
+        updateMessage("Checking " + source.name() + "...");
+        CheckResult check = check(image);
         updateMessage("Analysing " + source.name() + "...");
-        PneumoModel.Analysis analysis = model.analyse(image);
+        PneumoModel.Analysis analysis = model.analyse(image.grey());
         List<Overlay> overlays = new ArrayList<>();
         for (int c = 0; c < model.classes().size() && !isCancelled(); c++) {
-            overlays.add(Overlay.of(model.classes().get(c), analysis.maps().get(c), image.width(), image.height()));
+            overlays.add(Overlay.of(model.classes().get(c), analysis.maps().get(c), image.grey().width(),
+                    image.grey().height()));
         }
         return new Diagnosis(source.file(), source.name(), image, analysis.prediction(), List.copyOf(overlays),
-                modelName);
+                modelName, check, model.inputCheck().isPresent());
+    }
+
+    /** The model's check (its image rules alone when it has none), refused too when a DICOM header says so. */
+    private CheckResult check(LoadedImage image) {
+        CheckResult pixels = Screening.check(model, image.decoded(), image.grey());
+        if (image.dicom() == null) {
+            return pixels;
+        }
+        // The header was read with the pixels: the same refusal Screening.withHeaderFacts gives, without a re-read.
+        return image.dicom().header().notChestReason().map(pixels::refusedBecause).orElse(pixels);
     }
 }

@@ -50,6 +50,11 @@ public final class DiagnoseViewModel {
     private final DoubleProperty overlayOpacity = new SimpleDoubleProperty(this, "overlayOpacity", 0.7);
     /** Which class's evidence the overlay shows; set to the predicted class with every new result. */
     private final ObjectProperty<String> overlayClass = new SimpleObjectProperty<>(this, "overlayClass");
+    /** "Show the model's output anyway" for an image the input check refused; back to false with every result. */
+    private final BooleanProperty showRefusedOutput = new SimpleBooleanProperty(this, "showRefusedOutput");
+    /** "Show patient identifiers" for a DICOM file's header; off at start, never saved. */
+    private final BooleanProperty showIdentifiers = new SimpleBooleanProperty(this, "showIdentifiers", false);
+    private final ReadOnlyStringWrapper modelCheck = new ReadOnlyStringWrapper(this, "modelCheck", "");
 
     private DiagnoseTask current;
 
@@ -60,6 +65,7 @@ public final class DiagnoseViewModel {
         recent.setAll(recentStore.list());
         // A no-op when the state already shows this class (e.g. when a new result sets it): one push per result.
         overlayClass.addListener((obs, old, cls) -> state.set(state.get().withOverlayClass(cls)));
+        showRefusedOutput.addListener((obs, old, show) -> showRefused(show));
         models.modelProperty().addListener((obs, old, model) -> modelChanged(model));
         modelChanged(models.getModel());
     }
@@ -122,19 +128,46 @@ public final class DiagnoseViewModel {
             state.set(state.get().staleAfter(task.source().name()));
             return;
         }
+        showRefusedOutput.set(false); // a new image starts hidden if refused (a no-op on the old state otherwise)
         DiagnoseState next = DiagnoseState.of(result, null);
         state.set(next);
-        if (next.hasPrediction()) {
+        if (next.hasPrediction() && !next.outputHidden()) {
             overlayClass.set(next.overlayClass()); // the state already shows it: no second push
         }
-        status.set(result.hasPrediction() ? result.name() + ": " + result.prediction().label()
-                : result.name() + ": waiting for the model");
+        status.set(statusLine(next));
         if (result.file() != null) {
             recent.setAll(recentStore.add(result.file()));
         }
         if (!result.hasPrediction() && models.getModel() != null) {
             // The model arrived while this image was being read without one: analyse it now.
-            analyse(ImageSource.decoded(result.name(), result.file(), result.image()));
+            analyse(ImageSource.decoded(result.name(), result.file(), result.loaded()));
+        }
+    }
+
+    private static String statusLine(DiagnoseState s) {
+        Diagnosis d = s.diagnosis();
+        if (!d.hasPrediction()) {
+            return d.name() + ": waiting for the model";
+        }
+        if (s.refusal() != null) {
+            return d.name() + ": " + s.refusal().shortLine()
+                    + (s.refusal().shownAnyway() ? " (model output shown anyway, " + d.prediction().label() + ")" : "");
+        }
+        return d.name() + ": " + d.prediction().label();
+    }
+
+    private void showRefused(boolean show) {
+        DiagnoseState s = state.get();
+        DiagnoseState next = s.withRefusedOutputShown(show);
+        if (next == s) {
+            return;
+        }
+        state.set(next);
+        if (!next.outputHidden()) {
+            overlayClass.set(next.overlayClass());
+        }
+        if (current == null) {
+            status.set(statusLine(next));
         }
     }
 
@@ -156,6 +189,7 @@ public final class DiagnoseViewModel {
 
     private void modelChanged(PneumoModel model) {
         modelFigures.set(model == null ? "" : ResultText.valFigures(model.metadata()));
+        modelCheck.set(model == null ? "" : ResultText.inputCheck(model));
         if (model == null) {
             return;
         }
@@ -164,7 +198,7 @@ public final class DiagnoseViewModel {
         if (current != null) {
             analyse(current.source());
         } else if (shown != null) {
-            analyse(ImageSource.decoded(shown.name(), shown.file(), shown.image()));
+            analyse(ImageSource.decoded(shown.name(), shown.file(), shown.loaded()));
         }
     }
 
@@ -202,6 +236,24 @@ public final class DiagnoseViewModel {
 
     public ReadOnlyStringProperty modelFiguresProperty() {
         return modelFigures.getReadOnlyProperty();
+    }
+
+    /** Whether the model has an input check, in one line ("No input check: ..." when it has none). */
+    public ReadOnlyStringProperty modelCheckProperty() {
+        return modelCheck.getReadOnlyProperty();
+    }
+
+    /**
+     * Whether the DICOM header panel and the exported report show the patient's name, ID, birth date, age, sex and
+     * the institution; off by default.
+     */
+    public BooleanProperty showIdentifiersProperty() {
+        return showIdentifiers;
+    }
+
+    /** Shows (true) or hides the output of an image the input check refused; reset with every new result. */
+    public BooleanProperty showRefusedOutputProperty() {
+        return showRefusedOutput;
     }
 
     public ObservableList<Path> recentFiles() {

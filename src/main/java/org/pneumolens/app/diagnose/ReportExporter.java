@@ -37,8 +37,20 @@ final class ReportExporter {
     }
 
     /** How the viewer shows the grey image: the report renders it the same way. */
-    record Look(double level, double window, boolean inverted) {
-        static final Look DEFAULT = new Look(0.5, 1.0, false);
+    /** @param dicomWindow for a DICOM image, the window in the file's units; null shows its default window */
+    record Look(double level, double window, boolean inverted, org.pneumolens.core.dicom.Window dicomWindow) {
+        static final Look DEFAULT = new Look(0.5, 1.0, false, null);
+
+        /** E.g. "W 160, L 90 (display values 0-255)" or "W 400, L 1200 (the file's values)". */
+        String windowLevel(Diagnosis d) {
+            if (d.dicom() != null) {
+                org.pneumolens.core.dicom.Window w = dicomWindow != null ? dicomWindow : d.dicom().defaultWindow();
+                return w == null ? "the file's VOI LUT" : "W " + WindowPresets.number(Math.round(w.width() * 10) / 10.0)
+                        + ", L " + WindowPresets.number(Math.round(w.center() * 10) / 10.0) + " (the file's values)";
+            }
+            return "W " + WindowLevelFields.toValue(WindowScale.BYTE, window, true) + ", L "
+                    + WindowLevelFields.toValue(WindowScale.BYTE, level, false) + " (display values 0-255)";
+        }
     }
 
     static void export(DiagnoseViewModel vm, Look look, Path target, Window owner) {
@@ -57,8 +69,10 @@ final class ReportExporter {
     static Node report(DiagnoseViewModel vm, Look look) {
         DiagnoseState state = vm.stateProperty().get();
         Diagnosis d = state.diagnosis();
-        ImageView image = new ImageView(GreyRenderer.render(d.image(), look.level(), look.window(), look.inverted(),
-                null));
+        ImageView image = new ImageView(d.dicom() != null
+                ? DicomRendering.render(d.dicom(), look.dicomWindow() != null ? look.dicomWindow()
+                        : d.dicom().defaultWindow(), look.inverted(), null)
+                : GreyRenderer.render(d.image(), look.level(), look.window(), look.inverted(), null));
         image.setPreserveRatio(false);
         double h = IMAGE_WIDTH * d.image().height() / d.image().width();
         image.setFitWidth(IMAGE_WIDTH);
@@ -77,8 +91,26 @@ final class ReportExporter {
         facts.getChildren().addAll(styled(new Label("PneumoLens report"), "report-title"),
                 new Label("Image: " + d.name() + " (" + ResultText.pixelSize(d) + ")"),
                 new Label("Date: " + ZonedDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm z"))),
-                new Label("Model: " + d.modelName()));
-        if (state.hasPrediction()) {
+                new Label("Model: " + d.modelName()),
+                new Label("Window/level: " + look.windowLevel(d) + (look.inverted() ? ", inverted" : "")));
+        if (d.dicom() != null) {
+            // The header as the panel shows it: patient identifiers only when the user turned them on.
+            boolean ids = vm.showIdentifiersProperty().get();
+            DicomHeaderRows.of(d.dicom().header(), ids).forEach(f ->
+                    facts.getChildren().add(new Label(f.label() + ": " + f.value())));
+            if (!ids && DicomHeaderRows.hidesSomething(d.dicom().header())) {
+                facts.getChildren().add(new Label("Patient identifiers left out"));
+            }
+        }
+        if (state.refusal() != null) {
+            // A refused image: the refusal, and the model's output only if the user asked, under a warning.
+            facts.getChildren().add(styled(new Label(state.refusal().title()), "report-verdict"));
+            state.refusal().reasons().forEach(r -> facts.getChildren().add(new Label("\u2022 " + r)));
+            if (state.refusal().shownAnyway()) {
+                facts.getChildren().add(styled(new Label(state.refusal().warning()), "refusal-warning"));
+            }
+        }
+        if (state.hasPrediction() && !state.outputHidden()) {
             facts.getChildren().add(styled(new Label("Model output: " + state.verdict()), "report-verdict"));
             for (DiagnoseState.ProbabilityRow r : state.rows()) {
                 facts.getChildren().add(new Label("P(" + r.className() + ") = " + r.percent()));
@@ -86,6 +118,9 @@ final class ReportExporter {
             facts.getChildren().addAll(new Label(state.threshold()),
                     new Label("Overlay: Grad-CAM evidence for " + state.overlayClass()
                             + (overlayShown ? "" : " (hidden)")));
+        }
+        if (!state.checkNote().isEmpty()) {
+            facts.getChildren().add(new Label(state.checkNote()));
         }
         facts.getChildren().add(new Label(vm.modelFiguresProperty().get()));
         facts.getChildren().add(styled(new Label(Notices.RESEARCH_USE), "notice"));

@@ -2,6 +2,7 @@ package org.pneumolens.app.diagnose;
 
 import java.util.Locale;
 import org.pneumolens.core.model.ModelMetadata;
+import org.pneumolens.core.model.PneumoModel;
 import org.pneumolens.core.model.Prediction;
 
 /** The words and numbers the Diagnose tab and the exported report show; one place so both say the same. */
@@ -35,6 +36,15 @@ public final class ResultText {
         }
         return String.format(Locale.ROOT, "Validation (n=%d): AUC %.3f, sensitivity %.1f %%, specificity %.1f %%",
                 v.n(), v.auc(), v.sensitivity() * 100, v.specificity() * 100);
+    }
+
+    /** The model's input check in one line: its threshold, or that it has none (only the image rules apply). */
+    public static String inputCheck(PneumoModel model) {
+        return model.inputCheck().map(c -> String.format(Locale.ROOT,
+                        "Input check: fitted (%s, limit %.1f); images unlike its training images get no verdict",
+                        c.method(), c.threshold()))
+                .orElse("No input check: this model file has none, so only the basic image rules (colour, size, "
+                        + "contrast) screen what it is shown");
     }
 
     public static String pixelSize(Diagnosis d) {

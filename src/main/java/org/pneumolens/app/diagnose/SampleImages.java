@@ -41,7 +41,7 @@ public final class SampleImages {
         }
 
         public ImageSource source() {
-            return new ImageSource(fileName, null, () -> ImageDecoder.decodeGrey(copyToTemp(fileName)));
+            return new ImageSource(fileName, null, () -> LoadedImage.read(copyToTemp(fileName)));
         }
     }
 

@@ -5,6 +5,8 @@ import java.util.Map;
 import java.util.List;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.geometry.Point2D;
@@ -18,6 +20,8 @@ import javafx.scene.input.ScrollEvent;
 import javafx.scene.layout.Region;
 import javafx.scene.shape.Rectangle;
 import javafx.scene.transform.Affine;
+import org.pneumolens.core.dicom.DicomImage;
+import org.pneumolens.core.dicom.Window;
 import org.pneumolens.core.image.GreyImage;
 
 /**
@@ -37,8 +41,13 @@ public final class XrayViewer extends Region {
     private final DoubleProperty window = new SimpleDoubleProperty(this, "window", 1.0);
     private final BooleanProperty inverted = new SimpleBooleanProperty(this, "inverted", false);
     private final DoubleProperty zoom = new SimpleDoubleProperty(this, "zoom", 1);
+    private final ReadOnlyObjectWrapper<WindowScale> scale = new ReadOnlyObjectWrapper<>(this, "scale",
+            WindowScale.BYTE);
 
     private GreyImage grey;
+    /** The shown image's DICOM data (windowed from its stored values), or null for other images. */
+    private DicomImage dicom;
+    private boolean holdRender;
     private WritableImage rendered;
     /** Overlays of the shown image already turned into images: switching class back costs no pixel copy. */
     private final Map<Overlay, WritableImage> overlayImages = new IdentityHashMap<>();
@@ -81,12 +90,30 @@ public final class XrayViewer extends Region {
      * this image. A different size (a new radiograph) is fitted to the view. A null overlay hides it.
      */
     public void show(GreyImage image, Overlay overlay) {
+        show(image, null, overlay, null);
+    }
+
+    /**
+     * Shows an image; a DICOM one ({@code dicomImage} not null) is windowed from its stored values, in its own units
+     * ({@link #scaleProperty()}). {@code initial}, when not null, sets window and level first (one render).
+     */
+    public void show(GreyImage image, DicomImage dicomImage, Overlay overlay, WindowPresets.Preset initial) {
         boolean newSize = grey == null || image == null
                 || grey.width() != image.width() || grey.height() != image.height();
         if (image != grey) {
             overlayImages.clear();
         }
         grey = image;
+        if (dicomImage != dicom) {
+            dicom = dicomImage;
+            scale.set(dicom == null ? WindowScale.BYTE : WindowScale.of(dicom));
+        }
+        if (initial != null) {
+            holdRender = true;
+            window.set(initial.windowFraction());
+            level.set(initial.levelFraction());
+            holdRender = false;
+        }
         rerender();
         setOverlay(overlay);
         if (newSize) {
@@ -183,12 +210,17 @@ public final class XrayViewer extends Region {
     }
 
     private void rerender() {
+        if (holdRender) {
+            return;
+        }
         if (grey == null) {
             imageView.setImage(null);
             rendered = null;
             return;
         }
-        rendered = GreyRenderer.render(grey, level.get(), window.get(), inverted.get(), rendered);
+        rendered = dicom != null && dicom.width() == grey.width() && dicom.height() == grey.height()
+                ? DicomRendering.render(dicom, currentDicomWindow(), inverted.get(), rendered)
+                : GreyRenderer.render(grey, level.get(), window.get(), inverted.get(), rendered);
         if (imageView.getImage() != rendered) {
             imageView.setImage(rendered);
         }
@@ -217,7 +249,8 @@ public final class XrayViewer extends Region {
         if (e.getButton() == MouseButton.SECONDARY) {
             // About one screen width of drag spans the whole window range, one screen height the whole level range,
             // whatever the size of the view (a small view would otherwise make the drag jumpy).
-            window.set(Math.max(0.02, Math.min(1, startWindow + dragFraction(dx, screenSize().getWidth()))));
+            double w = startWindow + dragFraction(dx, screenSize().getWidth());
+            window.set(Math.max(scale.get().minWidthFraction(), Math.min(1, w)));
             level.set(Math.max(0, Math.min(1, startLevel - dragFraction(dy, screenSize().getHeight()))));
         } else if (e.getButton() == MouseButton.PRIMARY) {
             setView(zoom.get(), transform.getTx() + dx, transform.getTy() + dy);
@@ -225,6 +258,19 @@ public final class XrayViewer extends Region {
             fitting = false;
         }
         e.consume();
+    }
+
+    /** The DICOM window (in the file's units) the current window and level fractions stand for; null if not DICOM. */
+    public Window currentDicomWindow() {
+        if (dicom == null) {
+            return null;
+        }
+        return DicomRendering.window(dicom, scale.get(), level.get(), window.get());
+    }
+
+    /** The units window and level are in: 0-255, or the shown DICOM file's own values. */
+    public ReadOnlyObjectProperty<WindowScale> scaleProperty() {
+        return scale.getReadOnlyProperty();
     }
 
     public DoubleProperty levelProperty() {

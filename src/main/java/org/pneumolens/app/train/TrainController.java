@@ -43,6 +43,9 @@ public final class TrainController {
     @FXML private Label warningsLabel;
     @FXML private Label skippedLabel;
     @FXML private ListView<String> skippedList;
+    @FXML private javafx.scene.layout.VBox inputCheckSection;
+    @FXML private Label inputCheckLabel;
+    @FXML private javafx.scene.control.CheckBox leaveOutCheck;
     @FXML private Pane settingsPane;
     @FXML private Spinner<Integer> epochsSpinner;
     @FXML private Spinner<Integer> batchSpinner;
@@ -106,6 +109,7 @@ public final class TrainController {
     @FXML
     private void initialize() {
         bindDataset();
+        DatasetScreenView.bind(inputCheckSection, inputCheckLabel, leaveOutCheck, vm.screen(), vm);
         SettingsForm.bind(vm.settings(), epochsSpinner, batchSpinner, learningRateSpinner, inputSizeSpinner,
                 patienceSpinner, augmentationCheck, classWeightsCheck);
         settingsPane.disableProperty().bind(Bindings.createBooleanBinding(() -> vm.statusProperty().get().running(),

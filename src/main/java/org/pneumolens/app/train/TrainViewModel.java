@@ -42,6 +42,7 @@ public final class TrainViewModel implements TrainingProgressBridge.Sink {
     private final RunProgress progress;
     private final TrainingSettings settings = new TrainingSettings();
     private final DatasetViewModel dataset;
+    private final DatasetScreen screen;
     private final ResultActions resultActions;
     /** The run in progress, or null; stop() cancels it, the one way a run is asked to end. */
     private BackgroundTask<TrainingResult> run;
@@ -67,6 +68,12 @@ public final class TrainViewModel implements TrainingProgressBridge.Sink {
         this.progressDecorator = progressDecorator;
         this.progress = new RunProgress(nanoClock);
         this.dataset = new DatasetViewModel(context.training(), settings.valFraction());
+        // The bundled model's check screens each scanned folder in the window (the real trainer); view-model tests
+        // with a fake trainer call screen() themselves when they want it.
+        this.screen = new DatasetScreen(context.training(), DatasetScreen.bundled());
+        if (context.trainer() == AppContext.TrainingRunner.DL4J) {
+            dataset.datasetProperty().addListener((obs, old, d) -> screen.screen(d));
+        }
         this.resultActions = new ResultActions(context, result.getReadOnlyProperty());
         resultActions.messageProperty().addListener((obs, old, text) -> {
             if (!text.isEmpty()) {
@@ -94,10 +101,11 @@ public final class TrainViewModel implements TrainingProgressBridge.Sink {
 
     /** Starts a run with the current settings on the scanned dataset. Call on the FX thread. */
     public void start() {
-        Dataset data = dataset.getDataset();
-        if (status.get().running() || data == null) {
+        if (status.get().running() || dataset.getDataset() == null) {
             return;
         }
+        screen.cancel(); // the run must not wait behind the input check of the folder
+        Dataset data = screen.apply(dataset.getDataset());
         TrainingConfig config;
         try {
             config = settings.toConfig();
@@ -133,6 +141,11 @@ public final class TrainViewModel implements TrainingProgressBridge.Sink {
             cancelled();
         });
         context.training().execute(task);
+    }
+
+    /** The input check of the chosen folder (how many images it refuses; leave them out). */
+    public DatasetScreen screen() {
+        return screen;
     }
 
     /** Opens a (validation) image in the Diagnose tab. */

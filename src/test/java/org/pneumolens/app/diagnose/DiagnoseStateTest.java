@@ -85,4 +85,38 @@ class DiagnoseStateTest {
         assertEquals(true, stale.withOverlayClass("NORMAL").stale());
         assertSame(DiagnoseState.EMPTY, DiagnoseState.EMPTY.staleAfter("scan.png"), "nothing on screen to mark");
     }
+
+    private static Diagnosis checked(org.pneumolens.core.check.CheckStatus status, String... reasons) {
+        Prediction p = new Prediction(List.of("NORMAL", "PNEUMONIA"), new double[]{0.1, 0.9}, "PNEUMONIA", 0.42,
+                "PNEUMONIA");
+        return new Diagnosis(null, "x.png", LoadedImage.ofGrey(IMAGE), p, List.of(NORMAL_MAP, PNEUMONIA_MAP), "m",
+                new org.pneumolens.core.check.CheckResult(status, 41.2, 12.5, List.of(reasons)), true);
+    }
+
+    @Test
+    void aLowQualityRadiographCannotBeJudgedAndShowingItAnywayKeepsTheOverlayChoice() {
+        DiagnoseState s = DiagnoseState.of(checked(org.pneumolens.core.check.CheckStatus.LOW_QUALITY,
+                "too small: 120 px on its short side"), null);
+
+        assertEquals("This radiograph cannot be judged", s.verdict());
+        assertEquals(DiagnoseState.Verdict.REFUSED, s.kind());
+        assertSame(s, s.withOverlayClass("NORMAL"), "no overlay while the output is hidden");
+
+        DiagnoseState shown = s.withRefusedOutputShown(true).withOverlayClass("NORMAL");
+        assertEquals(DiagnoseState.Verdict.POSITIVE, shown.kind());
+        assertSame(NORMAL_MAP, shown.overlay());
+        assertEquals(true, shown.refusal().shownAnyway(), "the warning stays through an overlay change");
+        assertEquals("not judged: too small: 120 px on its short side", shown.refusal().shortLine());
+        assertEquals(true, shown.withRefusedOutputShown(false).outputHidden());
+    }
+
+    @Test
+    void aPassedCheckLeavesTheVerdictAndNotesTheScore() {
+        DiagnoseState s = DiagnoseState.of(checked(org.pneumolens.core.check.CheckStatus.OK), null);
+
+        assertNull(s.refusal());
+        assertEquals("PNEUMONIA", s.verdict());
+        assertEquals("Input check: passed (score 41.2, limit 12.5)", s.checkNote());
+        assertSame(s, s.withRefusedOutputShown(true));
+    }
 }

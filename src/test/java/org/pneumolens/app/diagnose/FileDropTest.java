@@ -27,4 +27,19 @@ class FileDropTest {
         assertTrue(FileDrop.of(List.of(Path.of("report.pdf"))).problem().contains("report.pdf"));
         assertFalse(FileDrop.of(List.of()).accepted());
     }
+
+    @Test
+    void dicomIsAcceptedByItsExtensionOrWithoutOneByItsPreamble() throws Exception {
+        assertTrue(FileDrop.of(List.of(Path.of("x", "chest.dcm"))).accepted());
+        assertTrue(FileDrop.of(List.of(Path.of("x", "CHEST.DICOM"))).accepted());
+        byte[] dicom = new byte[200];
+        dicom[128] = 'D';
+        dicom[129] = 'I';
+        dicom[130] = 'C';
+        dicom[131] = 'M';
+        Path exported = java.nio.file.Files.write(tmp.resolve("IM000001"), dicom);
+        assertTrue(FileDrop.of(List.of(exported)).accepted(), "PACS export without an extension");
+        Path text = java.nio.file.Files.writeString(tmp.resolve("README"), "not an image");
+        assertTrue(FileDrop.of(List.of(text)).problem().contains("DICOM"), "no extension, no preamble");
+    }
 }

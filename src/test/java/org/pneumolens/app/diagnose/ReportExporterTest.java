@@ -76,6 +76,44 @@ class ReportExporterTest {
         assertEquals(1, images(report).size(), "the radiograph only");
     }
 
+    @Test
+    void aRefusedImagesReportHasTheRefusalAndTheOutputOnlyUnderTheWarning() throws Exception {
+        ModelService models = new ModelService(new CurrentThreadTaskExecutor());
+        models.use(FxTestSupport.bundledModel(), "bundled");
+        DiagnoseViewModel vm = new DiagnoseViewModel(models, new CurrentThreadTaskExecutor(),
+                new RecentFiles(tmp.resolve("recent.txt")));
+        vm.open(NotXrays.uniform(tmp, 120));
+
+        String hidden = String.join("\n", labels(onFx(() -> ReportExporter.report(vm, ReportExporter.Look.DEFAULT))));
+        vm.showRefusedOutputProperty().set(true);
+        String shown = String.join("\n", labels(onFx(() -> ReportExporter.report(vm, ReportExporter.Look.DEFAULT))));
+
+        assertTrue(hidden.contains("This does not look like a chest radiograph"), hidden);
+        assertTrue(!hidden.contains("Model output:") && !hidden.contains("P(PNEUMONIA)"), hidden);
+        assertTrue(shown.contains("Model output: "), shown);
+        assertTrue(shown.contains("research only"), "the warning stays on the report: " + shown);
+    }
+
+    @Test
+    void aDicomReportGivesTheWindowInTheFilesUnitsAndNoIdentifiersUnlessAsked() throws Exception {
+        ModelService models = new ModelService(new CurrentThreadTaskExecutor());
+        models.use(FxTestSupport.bundledModel(), "bundled");
+        DiagnoseViewModel vm = new DiagnoseViewModel(models, new CurrentThreadTaskExecutor(),
+                new RecentFiles(tmp.resolve("recent.txt")));
+        vm.open(DicomWindowTest.dicom("W12_explicit_le.dcm"));
+        org.pneumolens.core.dicom.DicomHeader h = vm.getDiagnosis().dicom().header();
+
+        String text = String.join("\n", labels(onFx(() -> ReportExporter.report(vm, ReportExporter.Look.DEFAULT))));
+        vm.showIdentifiersProperty().set(true);
+        String withIds = String.join("\n", labels(onFx(() -> ReportExporter.report(vm, ReportExporter.Look.DEFAULT))));
+
+        assertTrue(text.contains("Window/level: W 400, L 700 (the file's values)"), text);
+        assertTrue(text.contains("Modality: CR"), text);
+        assertTrue(!text.contains(h.patientName()) && !text.contains(h.patientId()), text);
+        assertTrue(!text.contains("Age: ") && text.contains("Patient identifiers left out"), text);
+        assertTrue(withIds.contains(h.patientName()) && withIds.contains("Age: "), withIds);
+    }
+
     private static java.util.List<javafx.scene.image.ImageView> images(Node node) {
         java.util.List<javafx.scene.image.ImageView> out = new java.util.ArrayList<>();
         if (node instanceof javafx.scene.image.ImageView v) {

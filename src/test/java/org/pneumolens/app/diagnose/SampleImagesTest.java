@@ -15,7 +15,7 @@ class SampleImagesTest {
         assertTrue(samples.size() >= 2, "samples: " + samples);
         assertTrue(samples.stream().anyMatch(s -> s.fileName().startsWith("NORMAL_")));
         assertTrue(samples.stream().anyMatch(s -> s.fileName().startsWith("PNEUMONIA_")));
-        GreyImage image = samples.get(0).source().reader().read();
+        GreyImage image = samples.get(0).source().reader().read().grey();
         assertTrue(image.width() > 200 && image.height() > 200);
     }
 
