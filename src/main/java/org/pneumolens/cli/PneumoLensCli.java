@@ -9,9 +9,10 @@ import picocli.CommandLine.Command;
 /** The headless command line: predict, evaluate, train. User mistakes print one line, never a stack trace. */
 @Command(name = "pneumolens", mixinStandardHelpOptions = true, versionProvider = PneumoLensCli.VersionProvider.class,
         description = {"Chest X-ray pneumonia classifier.", Notices.RESEARCH_USE},
-        subcommands = {PredictCommand.class, EvaluateCommand.class, TrainCommand.class, FitCheckCommand.class})
+        subcommands = {PredictCommand.class, EvaluateCommand.class, TrainCommand.class, FitCheckCommand.class,
+                CalibrateCommand.class, CardCommand.class})
 public final class PneumoLensCli {
-    public static final java.util.Set<String> SUBCOMMANDS = java.util.Set.of("predict", "evaluate", "train", "fit-check",
+    public static final java.util.Set<String> SUBCOMMANDS = java.util.Set.of("predict", "evaluate", "train", "fit-check", "calibrate", "card",
             "help", "-h", "--help", "-V", "--version");
 
     public static int run(String... args) {

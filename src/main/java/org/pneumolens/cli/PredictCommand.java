@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.pneumolens.core.calibration.ProbabilityDisplay;
 import org.pneumolens.core.check.CheckResult;
 import org.pneumolens.core.check.Screening;
 import org.pneumolens.core.image.ImageDecodeException;
@@ -35,7 +36,8 @@ final class PredictCommand implements Callable<Integer> {
     @Mixin
     ModelOption modelOption = new ModelOption();
 
-    @Option(names = "--json", description = "One JSON object per line: file, probabilities, label, source")
+    @Option(names = "--json", description = "One JSON object per line: file, probabilities (calibrated), label, "
+            + "borderline, calibration, inputCheck, source")
     boolean json;
 
     @Option(names = "--show-phi", description = "With --json: include patient identifiers from DICOM headers")
@@ -91,19 +93,18 @@ final class PredictCommand implements Callable<Integer> {
                 p.asMap().forEach((k, v) -> probs.addProperty(k, round(v)));
                 o.add("probabilities", probs);
                 o.addProperty("label", check.ok() ? p.label() : null); // a refused image gets no label
+                o.addProperty("borderline", check.ok() && p.borderline());
+                o.addProperty("calibration", model.calibration().method());
                 o.add("inputCheck", check.toJson());
                 o.add("source", SourceJson.describe(file, screened.image(), showPhi));
                 out.println(Json.compact(o));
             } else if (!check.ok()) {
                 StringBuilder sb = new StringBuilder(shown).append(": not judged: ").append(check.mainReason());
-                p.asMap().forEach((k, v) -> sb.append(String.format(Locale.ROOT, "  [%s %.1f%%]", k, 100 * v)));
+                p.asMap().forEach((k, v) -> sb.append(String.format(Locale.ROOT, "  [%s %s]", k,
+                        ProbabilityDisplay.percent(v))));
                 out.println(sb);
             } else {
-                StringBuilder sb = new StringBuilder(shown).append(": ").append(p.label()).append("  (");
-                p.asMap().forEach((k, v) -> sb.append(String.format(Locale.ROOT, "%s %.1f%%, ", k, 100 * v)));
-                sb.setLength(sb.length() - 2);
-                sb.append(String.format(Locale.ROOT, "; threshold %.3f on %s)", p.threshold(), p.positiveClass()));
-                out.println(sb);
+                out.println(shown + ": " + text(p));
             }
             out.flush();
         }
@@ -116,6 +117,25 @@ final class PredictCommand implements Callable<Integer> {
                     images.size() - unreadable - internal, images.size(), unreadable + internal);
         }
         return internal > 0 ? ExitCodes.INTERNAL : unreadable > 0 ? ExitCodes.BAD_INPUT : 0;
+    }
+
+    /**
+     * "PNEUMONIA  (NORMAL 0.5 %, PNEUMONIA 99.5 %; P(PNEUMONIA) 99.5 % >= 78.0 % operating point)"; inside the
+     * borderline band "Borderline: review" with both probabilities, the band and what the threshold alone says.
+     */
+    static String text(Prediction p) {
+        StringBuilder sb = new StringBuilder(p.borderline() ? "Borderline: review" : p.label()).append("  (");
+        p.asMap().forEach((k, v) -> sb.append(k).append(' ').append(ProbabilityDisplay.percent(v)).append(", "));
+        sb.setLength(sb.length() - 2);
+        ProbabilityDisplay.Comparison c = ProbabilityDisplay.compare(p.positiveProbability(), p.threshold());
+        sb.append("; P(").append(p.positiveClass()).append(") ").append(c.text().replace("\u2265", ">="))
+                .append("at".equals(c.relation()) ? "" : " operating point");
+        if (p.borderline()) {
+            sb.append(", borderline band ").append(ProbabilityDisplay.percent(p.band().low())).append(" to ")
+                    .append(ProbabilityDisplay.percent(p.band().high())).append("; the threshold alone says ")
+                    .append(p.label());
+        }
+        return sb.append(')').toString();
     }
 
     private static double round(double v) {

@@ -178,7 +178,7 @@ final class TrainCommand implements Callable<Integer> {
     }
 
     /** The running jar and the bundled model, wherever they are plain files: never a training target. */
-    private static List<Path> ownFiles() {
+    static List<Path> ownFiles() {
         List<Path> own = new ArrayList<>();
         try {
             own.add(Path.of(TrainCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI()));
