@@ -236,11 +236,15 @@ public final class PneumoModel {
         return probabilities(net, n, input, metadata.input().size(), metadata.input().layout());
     }
 
+    /** One class's map as {@link #analyse} shows it (scaled by its probability relative to the most likely class). */
     public synchronized GradCam.Heatmap gradCam(GreyImage image, int classIndex) {
-        return GradCam.compute(net, toTensor(new float[][]{preprocessing.toInput(image)}), classIndex);
+        return analyse(image).maps().get(classIndex);
     }
 
-    /** A prediction and one Grad-CAM map per class (in class order), from a single preprocessing of the image. */
+    /**
+     * A prediction and one Grad-CAM map per class (in class order), from a single preprocessing of the image; the
+     * maps on the predicted class's scale ({@link GradCam#relative}, with the calibrated probabilities).
+     */
     public record Analysis(Prediction prediction, List<GradCam.Heatmap> maps) {
     }
 
@@ -250,7 +254,8 @@ public final class PneumoModel {
      */
     public synchronized Analysis analyse(GreyImage image) {
         GradCam.All all = GradCam.computeAll(net, toTensor(new float[][]{preprocessing.toInput(image)}));
-        return new Analysis(label(all.probabilities()), all.maps());
+        Prediction p = label(all.probabilities());
+        return new Analysis(p, GradCam.relative(all.maps(), p.probabilities()));
     }
 
     /** Packs preprocessed inputs into the network's input layout: [n, 1, s, s] (NCHW) or [n, s, s, 1] (NHWC). */
