@@ -124,12 +124,12 @@ final class PredictCommand implements Callable<Integer> {
      * borderline band "Borderline: review" with both probabilities, the band and what the threshold alone says.
      */
     static String text(Prediction p) {
-        StringBuilder sb = new StringBuilder(p.borderline() ? "Borderline: review" : p.label()).append("  (");
-        p.asMap().forEach((k, v) -> sb.append(k).append(' ').append(ProbabilityDisplay.percent(v)).append(", "));
-        sb.setLength(sb.length() - 2);
         ProbabilityDisplay.Comparison c = ProbabilityDisplay.compare(p.positiveProbability(), p.threshold());
-        sb.append("; P(").append(p.positiveClass()).append(") ").append(c.text().replace("\u2265", ">="))
-                .append("at".equals(c.relation()) ? "" : " operating point");
+        StringBuilder sb = new StringBuilder(p.borderline() ? "Borderline: review" : p.label()).append("  (");
+        p.asMap().forEach((k, v) -> sb.append(k).append(' ').append(ProbabilityDisplay.percent(v, c.decimals()))
+                .append(", "));
+        sb.setLength(sb.length() - 2);
+        sb.append("; P(").append(p.positiveClass()).append(") ").append(c.text().replace("\u2265", ">="));
         if (p.borderline()) {
             sb.append(", borderline band ").append(ProbabilityDisplay.percent(p.band().low())).append(" to ")
                     .append(ProbabilityDisplay.percent(p.band().high())).append("; the threshold alone says ")

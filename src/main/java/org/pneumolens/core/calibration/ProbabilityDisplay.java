@@ -52,10 +52,15 @@ public final class ProbabilityDisplay {
      * @param probabilityText the probability as written (never 0 % or 100 %)
      * @param thresholdText   the threshold at the same precision
      * @param relation    "\u2265" or "<" when the digits tell them apart, else "at"
+     * @param decimals    the decimals used: show the other probabilities beside it with as many
      */
     public record Comparison(double probability, double threshold, boolean above, String probabilityText,
-                             String thresholdText, String relation) {
-        /** "86.49 % < 86.50 %", or "at the operating point 86.5 %" when the two cannot be told apart. */
+                             String thresholdText, String relation, int decimals) {
+        /**
+         * "86.49 % < operating point 86.50 %", "< 0.1 %, below the operating point 30.0 %", or "50.0000 %, at the
+         * operating point 50.0000 % (reaches it)" when no number of digits up to {@value #MAX_DECIMALS} tells them
+         * apart.
+         */
         public String text() {
             if (probabilityText.startsWith("<") || probabilityText.startsWith(">")) {
                 return probabilityText + ", " + words() + " " + thresholdText;
@@ -64,7 +69,7 @@ public final class ProbabilityDisplay {
                 return probabilityText + ", at the operating point " + thresholdText + " ("
                         + (above ? "reaches it" : "just below it") + ")";
             }
-            return probabilityText + " " + relation + " " + thresholdText;
+            return probabilityText + " " + relation + " operating point " + thresholdText;
         }
 
         /** "above the operating point" (reaching it counts) / "below the operating point". */
@@ -94,18 +99,18 @@ public final class ProbabilityDisplay {
                 boolean consistent = above ? pText.startsWith(">") && t.compareTo(bound) < 0
                         : pText.startsWith("<") && t.compareTo(bound) > 0;
                 if (consistent) {
-                    return new Comparison(probability, threshold, above, pText, tText, above ? "\u2265" : "<");
+                    return new Comparison(probability, threshold, above, pText, tText, above ? "\u2265" : "<", d);
                 }
                 continue;
             }
             int cmp = p.compareTo(t);
             if (above ? cmp > 0 || cmp == 0 && probability == threshold : cmp < 0) {
                 return new Comparison(probability, threshold, above, p.toPlainString() + " %", tText,
-                        above ? "\u2265" : "<");
+                        above ? "\u2265" : "<", d);
             }
         }
         return new Comparison(probability, threshold, above, percent(probability, MAX_DECIMALS),
-                percent(threshold, MAX_DECIMALS), "at");
+                percent(threshold, MAX_DECIMALS), "at", MAX_DECIMALS);
     }
 
     /** The percentage rounded half-up to {@code decimals} places. */

@@ -79,8 +79,9 @@ public final class CardCharts {
         if (op != null) {
             f.g.setColor(MARK);
             f.g.fill(new Ellipse2D.Double(f.x(op.falsePositiveRate()) - 6, f.y(op.truePositiveRate()) - 6, 12, 12));
-            f.legend(String.format(Locale.ROOT, "operating point %.3f: sens %.3f, spec %.3f", threshold,
-                    op.truePositiveRate(), 1 - op.falsePositiveRate()));
+            f.g.setColor(INK);
+            f.g.drawString(String.format(Locale.ROOT, "operating point %.3f: sens %.3f, spec %.3f", threshold,
+                    op.truePositiveRate(), 1 - op.falsePositiveRate()), (float) f.x(0.3), (float) f.y(0.05));
         }
         return f.done();
     }

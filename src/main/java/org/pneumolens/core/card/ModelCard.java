@@ -81,7 +81,7 @@ public record ModelCard(String title, List<Section> sections) {
                     List.of("epochs run", Integer.toString(t.epochsRun())),
                     List.of("kept epoch (best validation AUC)", Integer.toString(t.bestEpoch())),
                     List.of("batch size", Integer.toString(t.batchSize())),
-                    List.of("learning rate", String.format(Locale.ROOT, "%g (Adam, cosine decay)", t.learningRate())),
+                    List.of("learning rate", java.math.BigDecimal.valueOf(t.learningRate()).toPlainString() + " (Adam, cosine decay)"),
                     List.of("augmentation", t.augmentation() ? "on" : "off"),
                     List.of("class weights", t.classWeights() ? "inverse frequency" : "none"),
                     List.of("seed", Long.toString(t.seed())),
@@ -97,8 +97,8 @@ public record ModelCard(String title, List<Section> sections) {
                         + "unlike the training set, not every unsuitable one.",
                 "Calibrated probabilities are calibrated on average over the validation images, not for any one "
                         + "patient; they are never shown as 0 % or 100 %.",
-                "Grad-CAM shows what raised the network's score, at " + in.size() / 16 + "-cell resolution; it is "
-                        + "not a segmentation of disease.",
+                "Grad-CAM shows what raised the network's score, on a grid of " + in.size() / 16 + "x" + in.size() / 16
+                        + " cells; it is not a segmentation of disease.",
                 "The network sees one image, without history, symptoms or prior films.")))));
         return new ModelCard("Model card: " + text(m.name()), List.copyOf(s));
     }
