@@ -2,7 +2,6 @@ package org.pneumolens.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.pneumolens.core.calibration.Calibration;

@@ -12,7 +12,8 @@ import picocli.CommandLine.Command;
         subcommands = {PredictCommand.class, EvaluateCommand.class, TrainCommand.class, FitCheckCommand.class,
                 CalibrateCommand.class, CardCommand.class})
 public final class PneumoLensCli {
-    public static final java.util.Set<String> SUBCOMMANDS = java.util.Set.of("predict", "evaluate", "train", "fit-check", "calibrate", "card",
+    public static final java.util.Set<String> SUBCOMMANDS = java.util.Set.of("predict", "evaluate", "train", "fit-check",
+            "calibrate", "card",
             "help", "-h", "--help", "-V", "--version");
 
     public static int run(String... args) {

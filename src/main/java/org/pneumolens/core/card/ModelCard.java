@@ -81,7 +81,8 @@ public record ModelCard(String title, List<Section> sections) {
                     List.of("epochs run", Integer.toString(t.epochsRun())),
                     List.of("kept epoch (best validation AUC)", Integer.toString(t.bestEpoch())),
                     List.of("batch size", Integer.toString(t.batchSize())),
-                    List.of("learning rate", java.math.BigDecimal.valueOf(t.learningRate()).toPlainString() + " (Adam, cosine decay)"),
+                    List.of("learning rate", java.math.BigDecimal.valueOf(t.learningRate()).toPlainString()
+                            + " (Adam, cosine decay)"),
                     List.of("augmentation", t.augmentation() ? "on" : "off"),
                     List.of("class weights", t.classWeights() ? "inverse frequency" : "none"),
                     List.of("seed", Long.toString(t.seed())),
