@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.pneumolens.core.calibration.Calibration;
+import org.pneumolens.core.calibration.Calibrator;
 import org.pneumolens.core.data.DatasetScanner;
 import org.pneumolens.core.image.ImageLimits;
 import org.pneumolens.core.io.OutputTarget;
@@ -34,11 +35,19 @@ final class CalibrateCommand implements Callable<Integer> {
     @Option(names = "--overwrite", description = "Replace an existing file at --out")
     boolean overwrite;
 
+    @Option(names = "--method", paramLabel = "METHOD", description = "auto (lowest cross-fitted NLL), identity, "
+            + "temperature or platt (default: ${DEFAULT-VALUE})")
+    String method = "auto";
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
+        String chosen = "auto".equals(method) ? null : method;
+        if (chosen != null && !Calibrator.METHODS.contains(chosen)) {
+            throw new IllegalArgumentException("--method must be auto, identity, temperature or platt, was " + method);
+        }
         Path target = OutputTarget.check(out.toString(), overwrite, TrainCommand.ownFiles());
         PneumoModel model = modelOption.load();
         var set = DatasetScanner.scan(val);
@@ -47,7 +56,7 @@ final class CalibrateCommand implements Callable<Integer> {
         o.printf("calibrating %s on %d images of %s%n", model.metadata().name(), set.size(),
                 ImageLimits.printable(String.valueOf(val.getFileName())));
         o.flush();
-        ModelCalibrator.Outcome r = ModelCalibrator.calibrate(model, set, () -> false, done -> { });
+        ModelCalibrator.Outcome r = ModelCalibrator.calibrate(model, set, chosen, () -> false, done -> { });
         r.skipped().forEach(s -> err.println("skipped " + ImageLimits.printable(s.path() + ": " + s.reason())));
         print(o, r.model().calibration(), r.evaluation(), r.model().metadata().positiveClass());
         ModelFile.save(r.model(), target);
@@ -57,8 +66,7 @@ final class CalibrateCommand implements Callable<Integer> {
 
     static void print(PrintWriter o, Calibration c, Evaluation e, String positive) {
         Calibration.Figures f = c.figures();
-        o.printf(Locale.ROOT, "calibration: %s (slope %.4f, intercept %.4f), chosen by cross-fitted NLL%n", c.method(),
-                c.slope(), c.intercept());
+        o.printf(Locale.ROOT, "calibration: %s (slope %.4f, intercept %.4f)%n", c.method(), c.slope(), c.intercept());
         for (Calibration.Candidate k : c.candidates()) {
             o.printf(Locale.ROOT, "  %-11s cross-fitted NLL %.4f  ECE %.4f%n", k.method(), k.nllCrossFit(),
                     k.eceCrossFit());

@@ -29,7 +29,7 @@ public final class Calibrator {
     public static final double HIGH_PERCENTILE = 95;
     public static final double MIN_HALF_WIDTH = 0.02;
     /** Methods in order of simplicity; a later one must beat an earlier one to be chosen. */
-    static final List<String> METHODS = List.of(Calibration.IDENTITY, Calibration.TEMPERATURE, Calibration.PLATT);
+    public static final List<String> METHODS = List.of(Calibration.IDENTITY, Calibration.TEMPERATURE, Calibration.PLATT);
     private static final double THRESHOLD_MARGIN = 1e-6;
 
     private Calibrator() {
@@ -53,6 +53,18 @@ public final class Calibrator {
      */
     public static Result fit(double[][] softmax, int[] labels, int positive, List<String> patients, String valSource,
                              long seed) {
+        return fit(softmax, labels, positive, patients, valSource, seed, null);
+    }
+
+    /**
+     * As above, with the method given instead of chosen ({@code null}: chosen by cross-fitted NLL); every method is
+     * still cross-fitted and reported.
+     */
+    public static Result fit(double[][] softmax, int[] labels, int positive, List<String> patients, String valSource,
+                             long seed, String method) {
+        if (method != null && !METHODS.contains(method)) {
+            throw new IllegalArgumentException("calibration method must be one of " + METHODS + ", was " + method);
+        }
         int n = softmax.length;
         if (n < 4 || labels.length != n || patients.size() != n) {
             throw new IllegalArgumentException("calibration needs at least 4 validation images with labels and "
@@ -70,14 +82,13 @@ public final class Calibrator {
         boolean[] first = PatientHalves.split(patients, y, seed);
         List<Calibration.Candidate> candidates = new ArrayList<>();
         Calibration.Candidate chosen = null;
-        for (String method : METHODS) {
-            double[] q = crossFit(method, z, y, first);
-            Calibration.Candidate c = new Calibration.Candidate(method, Double.NaN, Double.NaN, LogitFits.nll(q, y),
+        for (String m : METHODS) {
+            double[] q = crossFit(m, z, y, first);
+            LogitFits.Fit all = LogitFits.fit(m, z, y);
+            Calibration.Candidate c = new Calibration.Candidate(m, all.slope(), all.intercept(), LogitFits.nll(q, y),
                     BinaryMetrics.expectedCalibrationError(y, q));
-            LogitFits.Fit all = LogitFits.fit(method, z, y);
-            c = new Calibration.Candidate(method, all.slope(), all.intercept(), c.nllCrossFit(), c.eceCrossFit());
             candidates.add(c);
-            if (chosen == null || c.nllCrossFit() < chosen.nllCrossFit() - 1e-9) {
+            if (method != null ? m.equals(method) : chosen == null || c.nllCrossFit() < chosen.nllCrossFit() - 1e-9) {
                 chosen = c;
             }
         }

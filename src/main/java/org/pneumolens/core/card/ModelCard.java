@@ -135,9 +135,10 @@ public record ModelCard(String title, List<Section> sections) {
         }
         Calibration.Figures f = c.figures();
         b.add(new Paragraph(String.format(Locale.ROOT, "Method: %s (shown probability = sigmoid(%.4f z %s %.4f), z the "
-                        + "network's positive-class logit). Chosen among the methods below by negative log-likelihood "
-                        + "cross-fitted on two patient-disjoint halves of the validation images (fitted on one, scored "
-                        + "on the other, both ways); the shipped calibration is then fitted on all of them.",
+                        + "network's positive-class logit). Every method below was cross-fitted on two patient-disjoint "
+                        + "halves of the validation images (fitted on one, scored on the other, both ways); unless "
+                        + "chosen by hand, the lowest negative log-likelihood wins. The shipped calibration is fitted "
+                        + "on all of them.",
                 c.method(), c.slope(), c.intercept() < 0 ? "-" : "+", Math.abs(c.intercept()))));
         List<List<String>> rows = new ArrayList<>();
         for (Calibration.Candidate k : c.candidates()) {

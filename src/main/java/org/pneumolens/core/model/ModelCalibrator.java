@@ -32,6 +32,13 @@ public final class ModelCalibrator {
 
     public static Outcome calibrate(PneumoModel model, ImageSet val, BooleanSupplier cancelled, IntConsumer progress)
             throws DatasetException, InterruptedException, ModelFormatException {
+        return calibrate(model, val, null, cancelled, progress);
+    }
+
+    /** @param method the calibration method, or null to choose it by cross-fitted NLL */
+    public static Outcome calibrate(PneumoModel model, ImageSet val, String method, BooleanSupplier cancelled,
+                                    IntConsumer progress)
+            throws DatasetException, InterruptedException, ModelFormatException {
         List<String> classes = model.classes();
         if (classes.size() != 2) {
             throw new DatasetException("Only two-class models can be calibrated; this one has " + classes);
@@ -63,7 +70,7 @@ public final class ModelCalibrator {
         }
         List<String> patients = data.kept().stream().map(LabeledImage::patientId).toList();
         String source = "folder " + (val.root().getFileName() == null ? val.root() : val.root().getFileName());
-        Calibrator.Result fit = Calibrator.fit(softmax, data.labels(), pos, patients, source, SEED);
+        Calibrator.Result fit = Calibrator.fit(softmax, data.labels(), pos, patients, source, SEED, method);
         Evaluation e = fit.evaluation();
         ModelMetadata meta = model.metadata().withCalibration(fit.calibration(), fit.threshold(),
                 new ModelMetadata.Metrics(e.n(), e.accuracy(), e.sensitivity(), e.specificity(), e.auc(), e.ece(),

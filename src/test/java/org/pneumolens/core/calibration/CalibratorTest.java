@@ -61,6 +61,18 @@ class CalibratorTest {
     }
 
     @Test
+    void aMethodGivenByHandIsUsedAndTheOthersStillReported() {
+        Synthetic s = synthetic(1000, 0.7, -1.2, 2);
+        Calibration c = Calibrator.fit(s.softmax(), s.labels(), 1, s.patients(), "synthetic", 42,
+                Calibration.TEMPERATURE).calibration();
+        assertEquals(Calibration.TEMPERATURE, c.method());
+        assertEquals(0, c.intercept());
+        assertEquals(3, c.candidates().size());
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> Calibrator.fit(s.softmax(), s.labels(), 1, s.patients(), "synthetic", 42, "isotonic"));
+    }
+
+    @Test
     void aCalibratedNetworkKeepsTheIdentity() {
         Synthetic s = synthetic(3000, 1, 0, 3);
         Calibrator.Result r = Calibrator.fit(s.softmax(), s.labels(), 1, s.patients(), "synthetic", 42);
