@@ -5,11 +5,13 @@ import com.google.gson.JsonObject;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.pneumolens.core.calibration.Calibration;
 import org.pneumolens.core.check.CheckCounts;
 import org.pneumolens.core.check.Screening;
 import org.pneumolens.core.data.DatasetScanner;
 import org.pneumolens.core.data.ImageSet;
 import org.pneumolens.core.image.ImageLimits;
+import org.pneumolens.core.metrics.BinaryMetrics;
 import org.pneumolens.core.metrics.Evaluation;
 import org.pneumolens.core.model.ModelEvaluator;
 import org.pneumolens.core.model.PneumoModel;
@@ -52,7 +54,21 @@ final class EvaluateCommand implements Callable<Integer> {
             figure(o, "specificity", e.specificity());
             figure(o, "balancedAccuracy", e.balancedAccuracy());
             figure(o, "auc", e.auc());
-            figure(o, "ece", e.ece());
+            figure(o, "ece", e.ece()); // of the calibrated probabilities, as shown
+            figure(o, "eceCrossFit", report.eceCrossFit());
+            figure(o, "eceRaw", report.eceRaw());
+            o.addProperty("eceBins", BinaryMetrics.ECE_BINS);
+            o.addProperty("calibration", model.calibration().method());
+            o.addProperty("borderline", report.borderline());
+            Calibration.Band band = model.calibration().band();
+            if (band != null) {
+                JsonArray b = new JsonArray();
+                b.add(band.low());
+                b.add(band.high());
+                o.add("band", b);
+            } else {
+                o.add("band", com.google.gson.JsonNull.INSTANCE);
+            }
             figure(o, "threshold", e.threshold());
             JsonArray confusion = new JsonArray();
             for (int[] row : e.confusion()) {
@@ -70,8 +86,15 @@ final class EvaluateCommand implements Callable<Integer> {
             int[][] c = e.confusion();
             out.printf(Locale.ROOT, "model: %s%nimages: %d (positive class %s, threshold %.4f)%n", model.metadata().name(),
                     e.n(), report.positiveClass(), e.threshold());
-            out.printf(Locale.ROOT, "accuracy %.4f  sensitivity %.4f  specificity %.4f  AUC %.4f  ECE %.4f%n",
-                    e.accuracy(), e.sensitivity(), e.specificity(), e.auc(), e.ece());
+            out.printf(Locale.ROOT, "accuracy %.4f  sensitivity %.4f  specificity %.4f  AUC %.4f%n",
+                    e.accuracy(), e.sensitivity(), e.specificity(), e.auc());
+            out.printf(Locale.ROOT, "calibration %s; ECE (%d bins) %.4f calibrated, %.4f cross-fitted on patient-disjoint "
+                    + "halves, %.4f uncalibrated%n", model.calibration().method(), BinaryMetrics.ECE_BINS, e.ece(),
+                    report.eceCrossFit(), report.eceRaw());
+            Calibration.Band band = model.calibration().band();
+            out.println(band == null ? "borderline band: none (model made before calibration)"
+                    : String.format(Locale.ROOT, "borderline band %.4f to %.4f: %d of %d images inside", band.low(),
+                    band.high(), report.borderline(), e.n()));
             out.printf(Locale.ROOT, "confusion [[tn fp] [fn tp]]: [[%d %d] [%d %d]]%n", c[0][0], c[0][1], c[1][0], c[1][1]);
             out.printf("flagged by the input check: %d (included in the figures above)%n", flagged);
         }

@@ -11,6 +11,7 @@ import org.pneumolens.core.batch.BatchAnalyser;
 import org.pneumolens.core.batch.BatchInputs;
 import org.pneumolens.core.batch.BatchProgress;
 import org.pneumolens.core.batch.ImageResult;
+import org.pneumolens.core.calibration.ProbabilityDisplay;
 import org.pneumolens.core.check.CheckResult;
 import org.pneumolens.core.image.ImageLimits;
 import org.pneumolens.core.io.AtomicFiles;
@@ -40,7 +41,8 @@ final class PredictCommand implements Callable<Integer> {
     @Mixin
     ModelOption modelOption = new ModelOption();
 
-    @Option(names = "--json", description = "One JSON object per line: file, probabilities, label, source")
+    @Option(names = "--json", description = "One JSON object per line: file, probabilities (calibrated), label, "
+            + "borderline, calibration, inputCheck, source")
     boolean json;
 
     @Option(names = "--show-phi", description = "With --json or --csv: include patient identifiers from DICOM headers")
@@ -55,12 +57,16 @@ final class PredictCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /** The loaded model's calibration method, printed on every JSON line. */
+    private String calibration;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Path csvTarget = csv == null ? null : OutputTarget.check(csv.toString(), overwrite, List.of());
         PneumoModel model = modelOption.load();
+        calibration = model.calibration().method();
         BatchInputs.Expanded in = BatchInputs.expand(images);
         in.skipped().forEach(s -> err.println("skipped " + ImageLimits.printable(s.path() + ": " + s.reason())));
         List<ImageResult> kept = new ArrayList<>();
@@ -120,21 +126,39 @@ final class PredictCommand implements Callable<Integer> {
             p.asMap().forEach((k, v) -> probs.addProperty(k, round(v)));
             o.add("probabilities", probs);
             o.addProperty("label", check.ok() ? p.label() : null); // a refused image gets no label
+            o.addProperty("borderline", check.ok() && p.borderline());
+            o.addProperty("calibration", calibration);
             o.add("inputCheck", check.toJson());
             o.add("source", SourceJson.describe(r.source(), showPhi));
             out.println(Json.compact(o));
         } else if (!check.ok()) {
             StringBuilder sb = new StringBuilder(shown).append(": not judged: ").append(check.mainReason());
-            p.asMap().forEach((k, v) -> sb.append(String.format(Locale.ROOT, "  [%s %.1f%%]", k, 100 * v)));
+            p.asMap().forEach((k, v) -> sb.append(String.format(Locale.ROOT, "  [%s %s]", k,
+                    ProbabilityDisplay.percent(v))));
             out.println(sb);
         } else {
-            StringBuilder sb = new StringBuilder(shown).append(": ").append(p.label()).append("  (");
-            p.asMap().forEach((k, v) -> sb.append(String.format(Locale.ROOT, "%s %.1f%%, ", k, 100 * v)));
-            sb.setLength(sb.length() - 2);
-            sb.append(String.format(Locale.ROOT, "; threshold %.3f on %s)", p.threshold(), p.positiveClass()));
-            out.println(sb);
+            out.println(shown + ": " + text(p));
         }
         out.flush();
+    }
+
+    /**
+     * "PNEUMONIA  (NORMAL 0.5 %, PNEUMONIA 99.5 %; P(PNEUMONIA) 99.5 % >= 78.0 % operating point)"; inside the
+     * borderline band "Borderline: review" with both probabilities, the band and what the threshold alone says.
+     */
+    static String text(Prediction p) {
+        ProbabilityDisplay.Comparison c = ProbabilityDisplay.compare(p.positiveProbability(), p.threshold());
+        StringBuilder sb = new StringBuilder(p.borderline() ? "Borderline: review" : p.label()).append("  (");
+        p.asMap().forEach((k, v) -> sb.append(k).append(' ').append(ProbabilityDisplay.percent(v, c.decimals()))
+                .append(", "));
+        sb.setLength(sb.length() - 2);
+        sb.append("; P(").append(p.positiveClass()).append(") ").append(c.text().replace("\u2265", ">="));
+        if (p.borderline()) {
+            sb.append(", borderline band ").append(ProbabilityDisplay.percent(p.band().low())).append(" to ")
+                    .append(ProbabilityDisplay.percent(p.band().high())).append("; the threshold alone says ")
+                    .append(p.label());
+        }
+        return sb.append(')').toString();
     }
 
     private static double round(double v) {

@@ -173,12 +173,15 @@ final class TrainCommand implements Callable<Integer> {
                 result.earlyStopped() ? " (early stop)" : "", e.threshold(), result.model().metadata().positiveClass());
         o.printf(Locale.ROOT, "val: accuracy %.4f sensitivity %.4f specificity %.4f AUC %.4f ECE %.4f (n=%d)%n",
                 e.accuracy(), e.sensitivity(), e.specificity(), e.auc(), e.ece(), e.n());
+        if (result.model().calibration().figures() != null) {
+            CalibrateCommand.print(o, result.model().calibration(), e, result.model().metadata().positiveClass());
+        }
         o.printf("saved %s%n", target);
         return 0;
     }
 
     /** The running jar and the bundled model, wherever they are plain files: never a training target. */
-    private static List<Path> ownFiles() {
+    static List<Path> ownFiles() {
         List<Path> own = new ArrayList<>();
         try {
             own.add(Path.of(TrainCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI()));

@@ -28,7 +28,10 @@ public record DiagnoseState(Diagnosis diagnosis, String overlayClass, Overlay ov
                             Verdict kind, String reason, String threshold, List<ProbabilityRow> rows,
                             String imageInfo, String staleNote, Refusal refusal, String checkNote) {
     /** Which style the verdict takes; REFUSED: no verdict, the input check's amber panel instead. */
-    public enum Verdict { NONE, PENDING, POSITIVE, NEGATIVE, REFUSED }
+    public enum Verdict { NONE, PENDING, POSITIVE, NEGATIVE, BORDERLINE, REFUSED }
+
+    /** The verdict inside the model's borderline band, shown in a neutral colour with both probabilities. */
+    public static final String BORDERLINE_TEXT = "Borderline: review";
 
     /** One class's line in the result panel. */
     public record ProbabilityRow(String className, double probability, String percent, boolean predicted) {
@@ -92,10 +95,12 @@ public record DiagnoseState(Diagnosis diagnosis, String overlayClass, Overlay ov
         List<ProbabilityRow> rows = new ArrayList<>();
         for (int c = 0; c < p.classes().size(); c++) {
             rows.add(new ProbabilityRow(p.classes().get(c), p.probabilities()[c],
-                    ResultText.percent(p.probabilities()[c]), c == p.labelIndex()));
+                    ResultText.percent(p.probabilities()[c], ResultText.decimalsOf(p)), c == p.labelIndex()));
         }
-        Verdict kind = p.label().equals(p.positiveClass()) ? Verdict.POSITIVE : Verdict.NEGATIVE;
-        return new DiagnoseState(d, cls, d.overlayFor(cls), p.label(), kind, ResultText.verdictReason(p),
+        Verdict kind = p.borderline() ? Verdict.BORDERLINE
+                : p.label().equals(p.positiveClass()) ? Verdict.POSITIVE : Verdict.NEGATIVE;
+        String verdict = p.borderline() ? BORDERLINE_TEXT : p.label();
+        return new DiagnoseState(d, cls, d.overlayFor(cls), verdict, kind, ResultText.verdictReason(p),
                 ResultText.threshold(p), rows, info, "", refusal, note);
     }
 

@@ -13,6 +13,7 @@ final class ResultPanel {
     static final PseudoClass PREDICTED = PseudoClass.getPseudoClass("predicted");
     static final PseudoClass POSITIVE = PseudoClass.getPseudoClass("positive");
     static final PseudoClass NEGATIVE = PseudoClass.getPseudoClass("negative");
+    static final PseudoClass BORDERLINE = PseudoClass.getPseudoClass("borderline");
 
     private ResultPanel() {
     }
@@ -25,6 +26,7 @@ final class ResultPanel {
     static void verdict(Label label, DiagnoseState.Verdict kind) {
         label.pseudoClassStateChanged(POSITIVE, kind == DiagnoseState.Verdict.POSITIVE);
         label.pseudoClassStateChanged(NEGATIVE, kind == DiagnoseState.Verdict.NEGATIVE);
+        label.pseudoClassStateChanged(BORDERLINE, kind == DiagnoseState.Verdict.BORDERLINE);
     }
 
     private static HBox row(DiagnoseState.ProbabilityRow r) {

@@ -1,6 +1,7 @@
 package org.pneumolens.app.diagnose;
 
 import java.util.Locale;
+import org.pneumolens.core.calibration.ProbabilityDisplay;
 import org.pneumolens.core.model.ModelMetadata;
 import org.pneumolens.core.model.PneumoModel;
 import org.pneumolens.core.model.Prediction;
@@ -10,22 +11,35 @@ public final class ResultText {
     private ResultText() {
     }
 
+    /** Never "100.0 %" or "0.0 %" (see {@link ProbabilityDisplay}). */
     public static String percent(double p) {
-        return String.format(Locale.ROOT, "%.1f %%", p * 100);
+        return ProbabilityDisplay.percent(p);
     }
 
-    /** E.g. "PNEUMONIA when P(PNEUMONIA) ≥ 0.42". */
+    /** As {@link #percent(double)} with the decimals a comparison needed, so the rows agree with it. */
+    public static String percent(double p, int decimals) {
+        return ProbabilityDisplay.percent(p, decimals);
+    }
+
+    /** E.g. "PNEUMONIA when P(PNEUMONIA) ≥ 65.9 % (operating point); borderline from 56.9 % to 67.9 %". */
     public static String threshold(Prediction p) {
-        return String.format(Locale.ROOT, "Threshold: %s when P(%s) \u2265 %.2f", p.positiveClass(), p.positiveClass(),
-                p.threshold());
+        String op = String.format(Locale.ROOT, "Threshold: %s when P(%s) \u2265 %s (operating point)", p.positiveClass(),
+                p.positiveClass(), ProbabilityDisplay.percent(p.threshold(), decimalsOf(p)));
+        return p.band() == null ? op : op + "; borderline: review from " + ProbabilityDisplay.percent(p.band().low())
+                + " to " + ProbabilityDisplay.percent(p.band().high());
     }
 
-    /** E.g. "P(PNEUMONIA) 0.87 \u2265 threshold 0.42". */
+    /** E.g. "P(PNEUMONIA) 87.0 % \u2265 operating point 65.9 %", never contradicting its own rounding. */
     public static String verdictReason(Prediction p) {
-        double pos = p.probability(p.positiveClass());
-        boolean over = pos >= p.threshold();
-        return String.format(Locale.ROOT, "P(%s) = %.2f %s threshold %.2f", p.positiveClass(), pos,
-                over ? "\u2265" : "<", p.threshold());
+        String text = "P(" + p.positiveClass() + ") " + ProbabilityDisplay.compare(p.positiveProbability(),
+                p.threshold()).text();
+        return p.borderline() ? "Near the operating point: review. " + text + "; the threshold alone says "
+                + p.label() : text;
+    }
+
+    /** The decimals the comparison of this prediction with its threshold needs. */
+    public static int decimalsOf(Prediction p) {
+        return ProbabilityDisplay.compare(p.positiveProbability(), p.threshold()).decimals();
     }
 
     /** The model's validation figures in one line, or a note that it has none. */

@@ -103,7 +103,7 @@ public final class WorklistController {
             @Override
             protected void updateItem(Double p, boolean empty) {
                 super.updateItem(p, empty);
-                setText(empty || p == null || p.isNaN() ? null : String.format(Locale.ROOT, "%.1f %%", 100 * p));
+                setText(empty || p == null || p.isNaN() ? null : org.pneumolens.core.calibration.ProbabilityDisplay.percent(p));
             }
         });
         // Not analysed (NaN) sorts below every probability, so "most suspicious first" puts them last.

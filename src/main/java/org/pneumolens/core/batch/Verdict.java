@@ -24,9 +24,9 @@ public enum Verdict {
         return display;
     }
 
-    /** The verdict of a prediction the check passed or refused; not borderline. */
+    /** The verdict of a prediction the check passed or refused; borderline where the model's band says so. */
     public static Verdict of(Prediction p, CheckResult check) {
-        return of(p, check, false);
+        return of(p, check, p.borderline());
     }
 
     /**

@@ -10,7 +10,8 @@ import java.util.List;
  * {@code score >= threshold}.
  */
 public final class BinaryMetrics {
-    private static final int ECE_BINS = 10;
+    /** Equal-width bins of the expected calibration error (as in Guo et al. 2017). */
+    public static final int ECE_BINS = 15;
 
     private BinaryMetrics() {
     }
@@ -101,16 +102,41 @@ public final class BinaryMetrics {
      */
     public static double youdenThreshold(boolean[] positive, double[] score) {
         check(positive, score);
+        // Sorted scores and, from each index up, how many positives: a candidate's counts by binary search.
+        Integer[] order = new Integer[score.length];
+        for (int i = 0; i < order.length; i++) order[i] = i;
+        Arrays.sort(order, (a, b) -> Double.compare(score[a], score[b]));
+        double[] sorted = new double[score.length];
+        long[] posFrom = new long[score.length + 1];
+        for (int i = score.length - 1; i >= 0; i--) {
+            sorted[i] = score[order[i]];
+            posFrom[i] = posFrom[i + 1] + (positive[order[i]] ? 1 : 0);
+        }
+        long p = posFrom[0];
+        long neg = score.length - p;
         double best = -1;
         double bestT = 0.5;
         for (double t : candidateThresholds(score)) {
-            double j = balancedAccuracy(positive, score, t);
+            int from = lowerBound(sorted, t); // samples from here up are called positive
+            long tp = posFrom[from];
+            long fp = (score.length - from) - tp;
+            double j = (ratio(tp, p) + ratio(neg - fp, neg)) / 2;
             if (j > best + 1e-12 || (Math.abs(j - best) <= 1e-12 && Math.abs(t - 0.5) < Math.abs(bestT - 0.5))) {
                 best = j;
                 bestT = t;
             }
         }
         return bestT;
+    }
+
+    /** The first index whose value is at least {@code t} (the length when none is). */
+    private static int lowerBound(double[] sorted, double t) {
+        int lo = 0, hi = sorted.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (sorted[mid] >= t) hi = mid; else lo = mid + 1;
+        }
+        return lo;
     }
 
     static double balancedAccuracy(boolean[] positive, double[] score, double threshold) {
@@ -126,19 +152,25 @@ public final class BinaryMetrics {
         return (ratio(tp, tp + fn) + ratio(tn, tn + fp)) / 2;
     }
 
+    /** Expected calibration error with {@value #ECE_BINS} equal-width bins. */
     public static double expectedCalibrationError(boolean[] positive, double[] score) {
+        return expectedCalibrationError(positive, score, ECE_BINS);
+    }
+
+    /** Sum over equal-width bins of |mean probability - observed share| weighted by the bin's share of samples. */
+    public static double expectedCalibrationError(boolean[] positive, double[] score, int bins) {
         check(positive, score);
-        double[] sumP = new double[ECE_BINS];
-        double[] sumY = new double[ECE_BINS];
-        int[] count = new int[ECE_BINS];
+        double[] sumP = new double[bins];
+        double[] sumY = new double[bins];
+        int[] count = new int[bins];
         for (int i = 0; i < score.length; i++) {
-            int b = Math.min(ECE_BINS - 1, (int) (score[i] * ECE_BINS));
+            int b = Math.min(bins - 1, (int) (score[i] * bins));
             sumP[b] += score[i];
             sumY[b] += positive[i] ? 1 : 0;
             count[b]++;
         }
         double ece = 0;
-        for (int b = 0; b < ECE_BINS; b++) {
+        for (int b = 0; b < bins; b++) {
             if (count[b] > 0) {
                 ece += Math.abs(sumP[b] - sumY[b]) / score.length;
             }

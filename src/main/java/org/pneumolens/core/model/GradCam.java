@@ -15,15 +15,43 @@ import org.nd4j.linalg.factory.Nd4j;
 /**
  * Grad-CAM (Selvaraju et al. 2017) for a {@link MultiLayerNetwork}: the last convolution's feature maps,
  * weighted by the spatial mean of the gradient of the chosen class's logit with respect to them, summed and
- * passed through ReLU. DL4J has no gradient-to-activation API, so the forward pass is run layer by layer and the
- * gradient is pushed back from the output layer's logits to the feature maps with each layer's own backprop.
+ * passed through ReLU; each map is normalised to its own strongest cell and keeps that cell's value as
+ * {@link Heatmap#scale()} (logit units per feature-map cell). What is shown next to another class's map is
+ * {@link #relative}: each map scaled by its class's probability relative to the most likely class, so the map of a
+ * class the model rejects (P = 0.001) is drawn weak, not as a full-strength hot spot on a scale of its own.
+ * DL4J has no gradient-to-activation API, so the forward pass is run layer by layer and the gradient is pushed back
+ * from the output layer's logits to the feature maps with each layer's own backprop.
  */
 public final class GradCam {
     private GradCam() {
     }
 
-    /** A saliency map at feature-map resolution, values in [0, 1]. */
-    public record Heatmap(int width, int height, float[] values) {
+    /**
+     * A saliency map at feature-map resolution, values in [0, {@code strength}].
+     *
+     * @param scale    the largest cell of the class's own map before normalisation, in logit units per
+     *                 feature-map cell (for a global-average-pool head, the cells of a map sum to the class's
+     *                 logit minus its bias); 0 when the map is empty
+     * @param strength the largest value of this map: 1 for the most likely class, and for another class its
+     *                 probability relative to the most likely one ({@link #relative}), so a legend's top colour
+     *                 means "as strong as the predicted class's strongest cell"
+     */
+    public record Heatmap(int width, int height, float[] values, float scale, float strength) {
+        /** What the legend says the colours mean. */
+        public static final String LEGEND = "Colour: share of the strongest evidence for the predicted class (1); the "
+                + "other class's map is scaled by its probability relative to the predicted class.";
+
+        /** A map normalised on its own (its strongest cell is its scale), as in tests and older code. */
+        public Heatmap(int width, int height, float[] values) {
+            this(width, height, values, 1f, max(values));
+        }
+
+        private static float max(float[] values) {
+            float m = 0;
+            for (float v : values) m = Math.max(m, v);
+            return m;
+        }
+
         public float get(int x, int y) {
             return values[y * width + x];
         }
@@ -57,12 +85,7 @@ public final class GradCam {
      * @param classIndex the class whose evidence is mapped
      */
     public static Heatmap compute(MultiLayerNetwork net, INDArray input, int classIndex) {
-        Forward f = forward(net, input);
-        try {
-            return f.map(classIndex);
-        } finally {
-            net.clearLayersStates();
-        }
+        return computeAll(net, input).maps().get(classIndex);
     }
 
     /** Softmax outputs and one map per class from a single forward pass. */
@@ -79,12 +102,39 @@ public final class GradCam {
             int k = (int) f.output().size(1);
             java.util.List<Heatmap> maps = new java.util.ArrayList<>(k);
             for (int c = 0; c < k; c++) {
-                maps.add(f.map(c));
+                float[] v = f.cam(c);
+                float own = Heatmap.max(v);
+                if (own > 0) {
+                    for (int i = 0; i < v.length; i++) v[i] /= own;
+                }
+                maps.add(new Heatmap(f.mapWidth(), f.mapHeight(), v, own, own > 0 ? 1f : 0f));
             }
             return new All(f.output().getRow(0).toDoubleVector(), java.util.List.copyOf(maps));
         } finally {
             net.clearLayersStates();
         }
+    }
+
+    /**
+     * The maps of one image for display side by side: each (normalised to its own strongest cell) multiplied by its
+     * class's probability over the largest probability, so the most likely class's map keeps strength 1 and a class
+     * at P = 0.001 against 0.999 is drawn at 0.001 of it.
+     *
+     * @param probabilities the probabilities shown (calibrated), in class order
+     */
+    public static java.util.List<Heatmap> relative(java.util.List<Heatmap> maps, double[] probabilities) {
+        double top = 0;
+        for (double p : probabilities) top = Math.max(top, p);
+        java.util.List<Heatmap> out = new java.util.ArrayList<>(maps.size());
+        for (int c = 0; c < maps.size(); c++) {
+            Heatmap m = maps.get(c);
+            float r = top > 0 ? (float) Math.min(1, probabilities[c] / top) : 0f;
+            float[] v = new float[m.values().length];
+            float own = Heatmap.max(m.values());
+            for (int i = 0; i < v.length; i++) v[i] = own > 0 ? m.values()[i] / own * r : 0f;
+            out.add(new Heatmap(m.width(), m.height(), v, m.scale(), own > 0 ? r : 0f));
+        }
+        return java.util.List.copyOf(out);
     }
 
     /** One inference pass, layer by layer, keeping the activations and each layer's input for the backward pass. */
@@ -109,10 +159,27 @@ public final class GradCam {
             return acts[layers.length - 1];
         }
 
-        Heatmap map(int classIndex) {
+        private INDArray features() {
+            INDArray features = acts[targetLayer(layers)];
+            return format() == CNN2DFormat.NHWC ? features.permute(0, 3, 1, 2) : features; // [1, C, h, w]
+        }
+
+        private CNN2DFormat format() {
+            return ((org.deeplearning4j.nn.conf.layers.ConvolutionLayer) layers[lastConv(layers)].conf().getLayer())
+                    .getCnn2dDataFormat();
+        }
+
+        int mapWidth() {
+            return (int) features().size(3);
+        }
+
+        int mapHeight() {
+            return (int) features().size(2);
+        }
+
+        /** The class's map before normalisation: ReLU of the gradient-weighted feature maps. */
+        float[] cam(int classIndex) {
             int target = targetLayer(layers);
-            CNN2DFormat format = ((org.deeplearning4j.nn.conf.layers.ConvolutionLayer) layers[lastConv(layers)].conf()
-                    .getLayer()).getCnn2dDataFormat();
             int last = layers.length - 1;
             // d(logit_c)/d(output layer input) is column c of the output layer's weights, W: [nIn, nOut].
             INDArray w = layers[last].getParam("W");
@@ -130,9 +197,8 @@ public final class GradCam {
                     eps = pre.backprop(eps, 1, mgr);
                 }
             }
-            INDArray features = acts[target];
-            if (format == CNN2DFormat.NHWC) { // to [1, C, h, w]
-                features = features.permute(0, 3, 1, 2);
+            INDArray features = features();
+            if (format() == CNN2DFormat.NHWC) {
                 eps = eps.permute(0, 3, 1, 2);
             }
             INDArray alpha = eps.mean(2, 3); // [1, C]: importance of each feature map
@@ -140,14 +206,7 @@ public final class GradCam {
             int h = (int) features.size(2);
             int wd = (int) features.size(3);
             INDArray weighted = features.dup('c').reshape(c, (long) h * wd).mulColumnVector(alpha.reshape(c, 1));
-            INDArray cam = Nd4j.nn().relu(weighted.sum(0), 0); // [h*w]
-            float[] values = cam.toFloatVector();
-            float max = 0;
-            for (float v : values) max = Math.max(max, v);
-            if (max > 0) {
-                for (int i = 0; i < values.length; i++) values[i] /= max;
-            }
-            return new Heatmap(wd, h, values);
+            return Nd4j.nn().relu(weighted.sum(0), 0).toFloatVector(); // [h*w]
         }
     }
 

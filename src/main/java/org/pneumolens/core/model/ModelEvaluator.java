@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 import java.util.function.IntConsumer;
+import org.pneumolens.core.calibration.Calibrator;
 import org.pneumolens.core.data.DatasetException;
 import org.pneumolens.core.data.DecodedImages;
 import org.pneumolens.core.data.ImageSet;
@@ -12,14 +13,25 @@ import org.pneumolens.core.data.SkippedFile;
 import org.pneumolens.core.metrics.BinaryMetrics;
 import org.pneumolens.core.metrics.Evaluation;
 
-/** Scores a model on a labelled folder at the model's stored threshold. */
+/** Scores a model on a labelled folder at the model's stored threshold, with its calibrated probabilities. */
 public final class ModelEvaluator {
     private ModelEvaluator() {
     }
 
-    /** The evaluation plus the files that could not be used. */
-    public record Report(Evaluation evaluation, String positiveClass, List<SkippedFile> skipped) {
+    /**
+     * The evaluation (of the calibrated probabilities) plus the files that could not be used.
+     *
+     * @param eceRaw      ECE of the network's uncalibrated softmax on these images
+     * @param eceCrossFit ECE when the model's calibration method is refitted on one patient-disjoint half of these
+     *                    images and scored on the other, both ways (NaN for fewer than 4 images)
+     * @param borderline  images inside the model's borderline band
+     */
+    public record Report(Evaluation evaluation, String positiveClass, List<SkippedFile> skipped, double eceRaw,
+                         double eceCrossFit, int borderline) {
     }
+
+    /** Seed of the patient-disjoint halves of {@link Report#eceCrossFit}. */
+    public static final long CROSS_FIT_SEED = 42;
 
     public static Report evaluate(PneumoModel model, ImageSet set, BooleanSupplier cancelled, IntConsumer progress)
             throws DatasetException, InterruptedException {
@@ -43,6 +55,9 @@ public final class ModelEvaluator {
         boolean[] positive = new boolean[data.count()];
         boolean[] correct = new boolean[data.count()];
         double[] score = new double[data.count()];
+        double[] rawScore = new double[data.count()];
+        List<String> patients = new ArrayList<>(data.count());
+        int borderline = 0;
         double[][] probs = model.probabilities(data.count(), i -> model.preprocessing().normalize(data.pixels()[i]));
         for (int i = 0; i < data.count(); i++) {
             String problem = PneumoModel.notProbabilities(probs[i]);
@@ -50,14 +65,21 @@ public final class ModelEvaluator {
                 throw new ModelOutputException("the model's output for " + data.kept().get(i).path()
                         + " is not a probability vector (" + problem + "); no figure can be computed");
             }
+            Prediction p = model.label(probs[i]); // calibrated, as shown
             positive[i] = data.labels()[i] == pos;
-            score[i] = probs[i][pos];
-            correct[i] = model.label(probs[i]).labelIndex() == data.labels()[i];
+            score[i] = p.probabilities()[pos];
+            rawScore[i] = Math.max(0, Math.min(1, probs[i][pos]));
+            correct[i] = p.labelIndex() == data.labels()[i];
+            borderline += p.borderline() ? 1 : 0;
+            patients.add(data.kept().get(i).patientId());
         }
         List<SkippedFile> skipped = new ArrayList<>(set.skipped());
         skipped.addAll(data.failed());
+        double crossFit = data.count() >= 4 && modelClasses.size() == 2
+                ? Calibrator.crossFitEce(model.calibration().method(), probs, data.labels(), pos, patients,
+                CROSS_FIT_SEED) : Double.NaN;
         return new Report(BinaryMetrics.evaluate(positive, score, threshold, correct), model.metadata().positiveClass(),
-                skipped);
+                skipped, BinaryMetrics.expectedCalibrationError(positive, rawScore), crossFit, borderline);
     }
 
 }

@@ -261,6 +261,12 @@ public final class ModelFile {
                 throw new ModelFormatException(name + ": model metadata has validation figures out of range");
             }
         }
+        if (m.calibration() != null) {
+            String problem = m.calibration().problem(m.classes().size(), m.threshold());
+            if (problem != null) {
+                throw new ModelFormatException(name + ": model metadata has an invalid calibration (" + problem + ")");
+            }
+        }
         for (String text : new String[]{m.name(), m.architecture(), m.createdAt(), m.appVersion()}) {
             if (text != null && text.length() > MAX_TEXT) {
                 throw new ModelFormatException(name + ": model metadata has a text field longer than " + MAX_TEXT

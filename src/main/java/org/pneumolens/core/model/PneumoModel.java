@@ -9,6 +9,7 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.pneumolens.core.calibration.Calibration;
 import org.pneumolens.core.check.InputCheck;
 import org.pneumolens.core.image.GreyImage;
 import org.pneumolens.core.image.Preprocessing;
@@ -86,6 +87,20 @@ public final class PneumoModel {
         return Optional.ofNullable(inputCheck);
     }
 
+    /**
+     * The same network (shared, not copied) and input check with new metadata (a new calibration, say), checked
+     * as on loading.
+     */
+    public PneumoModel withMetadata(ModelMetadata m) throws ModelFormatException {
+        ModelFile.validate(m, "model");
+        return new PneumoModel(net, m, inputCheck);
+    }
+
+    /** How this model's probabilities are calibrated ({@link Calibration#NONE} for a model made before). */
+    public Calibration calibration() {
+        return metadata.calibrationOrNone();
+    }
+
     /** The same network (shared, not copied) with another input check; null removes it. */
     public PneumoModel withInputCheck(InputCheck check) {
         return new PneumoModel(net, metadata, check);
@@ -119,19 +134,24 @@ public final class PneumoModel {
     }
 
     /**
-     * Applies the stored threshold: the positive class when its probability reaches it, else the most likely other.
+     * The one place where the network's softmax becomes what is shown: calibrates it with the model's stored
+     * calibration, then applies the stored threshold (on the calibrated scale) — the positive class when its
+     * probability reaches it, else the most likely other. Every prediction, evaluation and report goes through here.
      *
+     * @param softmax the network's output for one image (raw, uncalibrated)
      * @throws ModelOutputException when the outputs are not probabilities (NaN, infinite, outside [0, 1], or not
      *                              summing to 1): such a row is an error for that image, never a label
      */
-    public Prediction label(double[] probabilities) {
-        String problem = notProbabilities(probabilities);
+    public Prediction label(double[] softmax) {
+        String problem = notProbabilities(softmax);
         if (problem != null) {
             throw new ModelOutputException("the model's output is not a probability vector (" + problem + ")");
         }
+        Calibration c = metadata.calibrationOrNone();
+        double[] probabilities = c.apply(softmax, metadata.positiveIndex());
         int label = labelIndex(probabilities, metadata.positiveIndex(), metadata.threshold());
         return new Prediction(metadata.classes(), probabilities, metadata.classes().get(label),
-                metadata.threshold(), metadata.positiveClass());
+                metadata.threshold(), metadata.positiveClass(), softmax.clone(), c.band());
     }
 
     /** Null if {@code p} is a probability vector (finite, each in [0, 1], summing to 1 within 1e-3), else why not. */
@@ -185,7 +205,7 @@ public final class PneumoModel {
         return new Forward(p, f);
     }
 
-    /** Softmax outputs, shape [n, classes]. */
+    /** Raw softmax outputs (uncalibrated), shape [n, classes]. */
     public synchronized INDArray output(float[][] inputs) {
         return net.output(toTensor(inputs), false);
     }
@@ -213,16 +233,23 @@ public final class PneumoModel {
         return out;
     }
 
-    /** {@link #probabilities(MultiLayerNetwork, int, IntFunction, int, String)} with this model. */
+    /**
+     * {@link #probabilities(MultiLayerNetwork, int, IntFunction, int, String)} with this model: the network's raw
+     * softmax; pass each row to {@link #label} for what is shown.
+     */
     public synchronized double[][] probabilities(int n, IntFunction<float[]> input) {
         return probabilities(net, n, input, metadata.input().size(), metadata.input().layout());
     }
 
+    /** One class's map as {@link #analyse} shows it (scaled by its probability relative to the most likely class). */
     public synchronized GradCam.Heatmap gradCam(GreyImage image, int classIndex) {
-        return GradCam.compute(net, toTensor(new float[][]{preprocessing.toInput(image)}), classIndex);
+        return analyse(image).maps().get(classIndex);
     }
 
-    /** A prediction and one Grad-CAM map per class (in class order), from a single preprocessing of the image. */
+    /**
+     * A prediction and one Grad-CAM map per class (in class order), from a single preprocessing of the image; the
+     * maps on the predicted class's scale ({@link GradCam#relative}, with the calibrated probabilities).
+     */
     public record Analysis(Prediction prediction, List<GradCam.Heatmap> maps) {
     }
 
@@ -232,7 +259,8 @@ public final class PneumoModel {
      */
     public synchronized Analysis analyse(GreyImage image) {
         GradCam.All all = GradCam.computeAll(net, toTensor(new float[][]{preprocessing.toInput(image)}));
-        return new Analysis(label(all.probabilities()), all.maps());
+        Prediction p = label(all.probabilities());
+        return new Analysis(p, GradCam.relative(all.maps(), p.probabilities()));
     }
 
     /** Packs preprocessed inputs into the network's input layout: [n, 1, s, s] (NCHW) or [n, s, s, 1] (NHWC). */

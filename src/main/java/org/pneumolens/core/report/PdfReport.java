@@ -17,6 +17,7 @@ import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.graphics.image.JPEGFactory;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 import org.pneumolens.core.Notices;
+import org.pneumolens.core.calibration.ProbabilityDisplay;
 import org.pneumolens.core.batch.ImageResult;
 import org.pneumolens.core.batch.Verdict;
 import org.pneumolens.core.dicom.DicomHeader;
@@ -165,7 +166,7 @@ public final class PdfReport {
                             String.valueOf(r.file().getFileName()), col[2] - col[1] - 6));
                     double p = r.positiveProbability();
                     PdfText.line(cs, PdfText.REGULAR, BODY, col[2], y,
-                            Double.isNaN(p) ? "-" : String.format(Locale.ROOT, "%.1f %%", 100 * p));
+                            Double.isNaN(p) ? "-" : ProbabilityDisplay.percent(p));
                     PdfText.line(cs, PdfText.REGULAR, BODY, col[3], y, r.verdict().display());
                     String note;
                     if (r.outcome() == ImageResult.Outcome.DONE) {
@@ -266,10 +267,16 @@ public final class PdfReport {
         String verdict = judged ? Verdict.of(img.prediction(), img.check()).display()
                 : "Not judged: " + img.check().mainReason();
         lines.add(new String[]{"b", "Verdict: " + verdict});
-        img.prediction().asMap().forEach((k, v) -> lines.add(new String[]{"r",
-                String.format(Locale.ROOT, "P(%s) %.1f %%", k, 100 * v)}));
-        lines.add(new String[]{"r", String.format(Locale.ROOT, "Threshold %.3f on %s", img.prediction().threshold(),
-                img.prediction().positiveClass())});
+        var p = img.prediction();
+        ProbabilityDisplay.Comparison c = ProbabilityDisplay.compare(p.positiveProbability(), p.threshold());
+        p.asMap().forEach((k, v) -> lines.add(new String[]{"r", "P(" + k + ") " + ProbabilityDisplay.percent(v,
+                c.decimals())}));
+        // The comparison in the same digits as the probabilities above, so the two never contradict each other.
+        lines.add(new String[]{"r", "P(" + p.positiveClass() + ") " + c.text()});
+        if (p.band() != null) {
+            lines.add(new String[]{"r", "Borderline band " + ProbabilityDisplay.percent(p.band().low()) + " to "
+                    + ProbabilityDisplay.percent(p.band().high())});
+        }
         lines.add(new String[]{"b", "Input check: " + img.check().status().id()});
         lines.add(new String[]{"r", String.format(Locale.ROOT, "score %.3f, threshold %.3f", img.check().score(),
                 img.check().threshold())});

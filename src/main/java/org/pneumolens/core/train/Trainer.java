@@ -11,9 +11,11 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
 import org.pneumolens.core.Version;
+import org.pneumolens.core.calibration.Calibrator;
 import org.pneumolens.core.data.Augmenter;
 import org.pneumolens.core.data.DecodedImages;
 import org.pneumolens.core.data.ImageSet;
+import org.pneumolens.core.data.LabeledImage;
 import org.pneumolens.core.data.PatientSplit;
 import org.pneumolens.core.image.Preprocessing;
 import org.pneumolens.core.metrics.BinaryMetrics;
@@ -29,7 +31,8 @@ import org.slf4j.LoggerFactory;
  * Trains a {@link Architectures#pneumoNet PneumoNet}: decode once, then per epoch shuffle, augment, fit batch
  * by batch (checking for a stop request before each), evaluate on validation, keep the weights of the epoch
  * with the best validation AUC, stop early after {@code patience} epochs without improvement, and finally
- * choose the decision threshold on validation (balanced accuracy / Youden's J).
+ * calibrate the kept model's probabilities and choose the decision threshold and borderline band on validation
+ * ({@link Calibrator}).
  */
 public final class Trainer {
     private static final Logger LOG = LoggerFactory.getLogger(Trainer.class);
@@ -208,10 +211,13 @@ public final class Trainer {
             MultiLayerNetwork kept = net.clone();
             kept.setParams(best.params());
             kept.setListeners(); // the training listener holds batch state; the kept model needs none
-            double[][] valProbs = best.valProbs();
+            // Calibration, operating point and borderline band on validation: everything below is calibrated.
+            Calibrator.Result calibrated = calibrate(best.valProbs());
+            double[][] valProbs = calibrated == null ? best.valProbs() : calibrated.calibrated();
             boolean[] positive = positives(valData.labels(), pos);
             double[] score = column(valProbs, pos);
-            double threshold = BinaryMetrics.youdenThreshold(positive, score);
+            double threshold = calibrated == null ? BinaryMetrics.youdenThreshold(positive, score)
+                    : calibrated.threshold();
             boolean[] correct = new boolean[score.length];
             List<ValPrediction> perImage = new ArrayList<>(score.length);
             for (int i = 0; i < score.length; i++) {
@@ -233,13 +239,22 @@ public final class Trainer {
                     new ModelMetadata.TrainingSummary(train.root().toString(), train.counts(), valSource, val.counts(),
                             history.size(), best.epoch(), config.batchSize(), config.learningRate(),
                             config.augmentation(), config.classWeights(), config.seed(), secs),
-                    Instant.now().toString(), Version.get());
+                    Instant.now().toString(), Version.get(), calibrated == null ? null : calibrated.calibration());
             try {
                 return new TrainingResult(PneumoModel.checked(kept, meta, "trained model"), List.copyOf(history),
                         best.epoch(), eval, stopped, early, perImage);
             } catch (ModelFormatException e) {
                 throw new IllegalStateException("freshly trained model does not fit its own metadata", e);
             }
+        }
+
+        /** Null for more than two classes or under 4 validation images (softmax shown as it is). */
+        private Calibrator.Result calibrate(double[][] softmax) {
+            if (classes.size() != 2 || softmax.length < 4) {
+                return null;
+            }
+            List<String> patients = valData.kept().stream().map(LabeledImage::patientId).toList();
+            return Calibrator.fit(softmax, valData.labels(), pos, patients, valSource, config.seed());
         }
     }
 

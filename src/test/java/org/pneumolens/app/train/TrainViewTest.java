@@ -119,7 +119,7 @@ class TrainViewTest {
         assertTrue(loaded.classes().contains(p.label()));
         double[] direct = result.model().output(new float[][]{result.model().preprocessing()
                 .toInput(ImageDecoder.decodeGrey(image))}).toDoubleVector();
-        assertEquals(direct[1], p.probabilities()[1], 1e-5, "the saved model predicts like the trained one");
+        assertEquals(direct[1], p.rawProbabilities()[1], 1e-5, "the saved model predicts like the trained one");
         try (var leftovers = Files.list(saved.getParent())) {
             assertEquals(List.of(saved), leftovers.toList(), "no temporary file left beside the model");
         }

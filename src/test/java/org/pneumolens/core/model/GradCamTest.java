@@ -3,6 +3,7 @@ package org.pneumolens.core.model;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.Random;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
@@ -119,7 +120,25 @@ class GradCamTest {
             float max = 0;
             for (float v : map.values()) max = Math.max(max, v);
             assertEquals(1f, max, 1e-6f, "normalised so the strongest cell is 1");
+            assertTrue(map.scale() > 0, "the own maximum in logit units is kept for the legend");
         }
+    }
+
+    @org.junit.jupiter.api.Test
+    void theRejectedClassIsDrawnOnThePredictedClasssScale() {
+        float[] a = {0f, 0.5f, 1f, 0.25f};
+        float[] b = {1f, 0.2f, 0f, 0f};
+        List<GradCam.Heatmap> own = List.of(new GradCam.Heatmap(2, 2, a, 3f, 1f), new GradCam.Heatmap(2, 2, b, 7f, 1f));
+        List<GradCam.Heatmap> shown = GradCam.relative(own, new double[]{0.999, 0.001});
+        assertEquals(1f, shown.get(0).strength());
+        org.junit.jupiter.api.Assertions.assertArrayEquals(a, shown.get(0).values(), 0f);
+        assertEquals(0.001f / 0.999f, shown.get(1).strength(), 1e-7f);
+        float strongest = 0;
+        for (float v : shown.get(1).values()) strongest = Math.max(strongest, v);
+        assertTrue(strongest < 0.0011f, "P = 0.001: a faint map, not a full-strength hot spot (" + strongest + ")");
+        assertEquals(7f, shown.get(1).scale(), "the own scale stays for the legend");
+        // A borderline image: both maps nearly full strength.
+        assertEquals(0.49f / 0.51f, GradCam.relative(own, new double[]{0.51, 0.49}).get(1).strength(), 1e-6f);
     }
 
     private static int argMax(float[] a) {

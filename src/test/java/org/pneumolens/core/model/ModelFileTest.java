@@ -96,7 +96,7 @@ class ModelFileTest {
 
         Path h = dir.resolve("future.zip");
         ModelFile.save(model.network(), model.metadata(), h);
-        rewriteMetadata(h, json -> json.replace("\"formatVersion\": 1", "\"formatVersion\": 99"));
+        rewriteMetadata(h, json -> json.replace("\"formatVersion\": " + ModelMetadata.FORMAT_VERSION, "\"formatVersion\": 99"));
         assertTrue(assertThrows(ModelFormatException.class, () -> ModelFile.load(h)).getMessage().contains("newer"));
     }
 
