@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.pneumolens.core.calibration.Calibration;
 import org.pneumolens.core.image.GreyImage;
 import org.pneumolens.core.model.Prediction;
 
@@ -27,8 +28,8 @@ class DiagnoseStateTest {
 
         assertEquals("PNEUMONIA", s.verdict());
         assertEquals(DiagnoseState.Verdict.POSITIVE, s.kind());
-        assertEquals("P(PNEUMONIA) = 0.87 \u2265 threshold 0.42", s.reason());
-        assertEquals("Threshold: PNEUMONIA when P(PNEUMONIA) \u2265 0.42", s.threshold());
+        assertEquals("P(PNEUMONIA) 87.0 % \u2265 operating point 42.0 %", s.reason());
+        assertEquals("Threshold: PNEUMONIA when P(PNEUMONIA) \u2265 42.0 % (operating point)", s.threshold());
         assertEquals("chest.png  \u2022  4 \u00d7 2 px", s.imageInfo());
         assertEquals(List.of(new DiagnoseState.ProbabilityRow("NORMAL", 1 - 0.87, "13.0 %", false),
                 new DiagnoseState.ProbabilityRow("PNEUMONIA", 0.87, "87.0 %", true)), s.rows());
@@ -41,9 +42,48 @@ class DiagnoseStateTest {
         DiagnoseState s = DiagnoseState.of(diagnosis(0.30, "NORMAL"), null);
 
         assertEquals(DiagnoseState.Verdict.NEGATIVE, s.kind());
-        assertEquals("P(PNEUMONIA) = 0.30 < threshold 0.42", s.reason());
+        assertEquals("P(PNEUMONIA) 30.0 % < operating point 42.0 %", s.reason());
         assertEquals(true, s.rows().get(0).predicted());
         assertSame(NORMAL_MAP, s.overlay());
+    }
+
+    private static Diagnosis diagnosis(double pneumonia, String label, double threshold, Calibration.Band band) {
+        double[] probs = {1 - pneumonia, pneumonia};
+        Prediction p = new Prediction(List.of("NORMAL", "PNEUMONIA"), probs, label, threshold, "PNEUMONIA", probs, band);
+        return new Diagnosis(null, "chest.png", IMAGE, p, List.of(NORMAL_MAP, PNEUMONIA_MAP), "model-a");
+    }
+
+    @Test
+    void theComparisonNeverContradictsItsOwnRoundingAndTheRowsUseItsDigits() {
+        // 86.49 % against an operating point of 86.5 %: at one decimal both would read "86.5 %".
+        DiagnoseState s = DiagnoseState.of(diagnosis(0.8649, "NORMAL", 0.865, null), null);
+
+        assertEquals("P(PNEUMONIA) 86.49 % < operating point 86.50 %", s.reason());
+        assertEquals("86.49 %", s.rows().get(1).percent());
+        assertEquals("13.51 %", s.rows().get(0).percent());
+    }
+
+    @Test
+    void neverAHundredOrZeroPercent() {
+        DiagnoseState s = DiagnoseState.of(diagnosis(0.99996, "PNEUMONIA"), null);
+
+        assertEquals("> 99.9 %", s.rows().get(1).percent());
+        assertEquals("< 0.1 %", s.rows().get(0).percent());
+    }
+
+    @Test
+    void insideTheBandTheVerdictIsBorderlineInItsOwnStyleWithWhatTheThresholdAloneSays() {
+        Calibration.Band band = new Calibration.Band(0.40, 0.45, 500, 5, 95, 0.02);
+        DiagnoseState s = DiagnoseState.of(diagnosis(0.43, "PNEUMONIA", 0.42, band), null);
+
+        assertEquals(DiagnoseState.BORDERLINE_TEXT, s.verdict());
+        assertEquals(DiagnoseState.Verdict.BORDERLINE, s.kind());
+        assertEquals("Near the operating point: review. P(PNEUMONIA) 43.0 % \u2265 operating point 42.0 %; the "
+                + "threshold alone says PNEUMONIA", s.reason());
+        assertEquals("Threshold: PNEUMONIA when P(PNEUMONIA) \u2265 42.0 % (operating point); borderline: review from "
+                + "40.0 % to 45.0 %", s.threshold());
+        DiagnoseState clear = DiagnoseState.of(diagnosis(0.60, "PNEUMONIA", 0.42, band), null);
+        assertEquals(DiagnoseState.Verdict.POSITIVE, clear.kind());
     }
 
     @Test
