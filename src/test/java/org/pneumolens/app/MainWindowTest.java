@@ -397,7 +397,8 @@ class MainWindowTest {
         String card = robot.lookup("#modelCardText").queryAs(javafx.scene.control.TextArea.class).getText();
         assertTrue(card.contains(FxTestSupport.bundledModel().metadata().name()), card);
         assertTrue(card.contains("Decision threshold"), card);
-        assertTrue(card.contains("Training settings: input 112 px, batch"), card);
+        assertTrue(card.contains("Training settings: input "
+                + FxTestSupport.bundledModel().metadata().input().size() + " px, batch"), card);
         assertTrue(card.matches("(?s).*PNEUMONIA: precision 0\\.\\d{3}, recall 0\\.\\d{3} \\(n = \\d+\\).*"), card);
     }
 

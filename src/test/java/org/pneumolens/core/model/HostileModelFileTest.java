@@ -213,7 +213,8 @@ class HostileModelFileTest {
         edits.put("channels", j -> j.replaceFirst("\"channels\": 1", "\"channels\": 3"));
         edits.put("one class", j -> j.replaceFirst("\"NORMAL\",", ""));
         edits.put("accuracy 2", j -> j.replaceFirst("\"accuracy\": [0-9.]+", "\"accuracy\": 2.0"));
-        edits.put("confusion row", j -> j.replaceFirst("\\[\\s*103,\\s*12\\s*\\]", "[103]"));
+        // the first confusion row loses its second cell, whatever the counts of the bundled model are
+        edits.put("confusion row", j -> j.replaceFirst("(\"confusion\":\\s*\\[\\s*)\\[\\s*(\\d+),\\s*\\d+\\s*\\]", "$1[$2]"));
         edits.put("long name", j -> j.replaceFirst("\"name\": \"", "\"name\": \"" + "x".repeat(600)));
         String json = new String(bundled.get(ModelFile.METADATA_ENTRY), StandardCharsets.UTF_8);
         for (var e : edits.entrySet()) {
