@@ -121,6 +121,11 @@ public record ModelCard(String title, List<Section> sections) {
             b.add(new Table(List.of("actual \\ called", neg, pos), List.of(
                     List.of(neg, Integer.toString(cm[0][0]), Integer.toString(cm[0][1])),
                     List.of(pos, Integer.toString(cm[1][0]), Integer.toString(cm[1][1])))));
+            List<List<String>> perClass = new ArrayList<>();
+            for (org.pneumolens.core.metrics.ClassFigures f : org.pneumolens.core.metrics.ClassFigures.of(cm, neg, pos)) {
+                perClass.add(List.of(f.className(), f3(f.precision()), f3(f.recall()), Integer.toString(f.n())));
+            }
+            b.add(new Table(List.of("class", "precision", "recall", "images"), perClass));
         }
         return new Section("Validation figures", b);
     }
