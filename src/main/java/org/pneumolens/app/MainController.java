@@ -67,6 +67,8 @@ public final class MainController implements AppContext.Navigation {
     private final ModelService models;
     private final TrainingActivity training;
     private final QuitGuard quitGuard;
+    /** Null until the Worklist tab is first selected. */
+    private WorklistController worklist;
 
     public MainController(AppContext context) {
         // The Diagnose tab's controller gets the context through the controller factory of the FXML load.
@@ -94,6 +96,7 @@ public final class MainController implements AppContext.Navigation {
         LazyTab.fillOnFirstSelect(worklistTab, () -> {
             ViewLoader.Loaded<WorklistController> w = views.load(WORKLIST_VIEW);
             w.controller().setOpener(this::openInDiagnose);
+            worklist = w.controller();
             return w.root();
         });
 
@@ -281,6 +284,13 @@ public final class MainController implements AppContext.Navigation {
     /** For the window's close button: true when it may close now (asks first when work would be lost). */
     public boolean mayClose() {
         return quitGuard.mayQuitNow();
+    }
+
+    /** The window closed: the worklist's executor ends with the inference and training ones. */
+    public void shutdown() {
+        if (worklist != null) {
+            worklist.viewModel().shutdown();
+        }
     }
 
     /** Tests: what quitting does instead of ending the toolkit. */
