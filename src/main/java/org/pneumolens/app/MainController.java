@@ -25,6 +25,8 @@ import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
 import javafx.stage.Window;
 import org.pneumolens.app.common.ErrorReporter;
+import org.pneumolens.app.common.ImageList;
+import org.pneumolens.app.common.ImageOpener;
 import org.pneumolens.app.common.LazyTab;
 import org.pneumolens.app.common.TrainingActivity;
 import org.pneumolens.app.common.ViewLoader;
@@ -95,7 +97,17 @@ public final class MainController implements AppContext.Navigation {
         LazyTab.fillOnFirstSelect(trainTab, () -> views.load(TRAIN_VIEW).root());
         LazyTab.fillOnFirstSelect(worklistTab, () -> {
             ViewLoader.Loaded<WorklistController> w = views.load(WORKLIST_VIEW);
-            w.controller().setOpener(this::openInDiagnose);
+            w.controller().setOpener(new ImageOpener() {
+                @Override
+                public void openInDiagnose(Path file) {
+                    MainController.this.openInDiagnose(file);
+                }
+
+                @Override
+                public void loadInDiagnose(Path file) {
+                    diagnoseController.viewModel().open(file);
+                }
+            });
             worklist = w.controller();
             return w.root();
         });
@@ -195,6 +207,8 @@ public final class MainController implements AppContext.Navigation {
             case I -> d.toggleInvert();
             case R -> d.resetView();
             case C -> d.cycleEvidenceClass(e.isShiftDown() ? -1 : 1);
+            case PAGE_DOWN, J -> worklist().step(1);
+            case PAGE_UP, K -> worklist().step(-1);
             default -> {
                 return;
             }
@@ -284,6 +298,11 @@ public final class MainController implements AppContext.Navigation {
     /** For the window's close button: true when it may close now (asks first when work would be lost). */
     public boolean mayClose() {
         return quitGuard.mayQuitNow();
+    }
+
+    /** The Worklist as shown, for paging through it from the Diagnose tab; empty until that tab was opened. */
+    ImageList worklist() {
+        return worklist == null ? ImageList.NONE : worklist.imageList();
     }
 
     /** The window closed: the worklist's executor ends with the inference and training ones. */

@@ -34,7 +34,11 @@ final class Shortcuts {
             new Key("+ / -", "Zoom in / out (also the mouse wheel)"),
             new Key("0", "Fit the image to the view (also double-click)"),
             new Key("Arrow keys", "Pan the image (Shift: faster; also left-drag)"),
-            new Key("Right-drag", "Window (sideways) and level (up and down)"));
+            new Key("Right-drag", "Window (sideways) and level (up and down)"),
+            new Key("PgDn / PgUp", "Next / previous image of the Worklist, in its order (also J / K)"),
+            new Key("", "Worklist tab:"),
+            new Key("Up/Down, J/K", "Step through the list; once a row was opened, the Diagnose tab follows"),
+            new Key("Enter", "Open the selected row in the Diagnose tab (also double-click)"));
 
     private Shortcuts() {
     }
