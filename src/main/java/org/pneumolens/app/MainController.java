@@ -55,6 +55,7 @@ public final class MainController implements AppContext.Navigation {
     @FXML private Menu sampleMenu;
     @FXML private Menu recentMenu;
     @FXML private MenuItem exportItem;
+    @FXML private MenuItem exportPdfItem;
     @FXML private MenuItem modelCardItem;
     @FXML private MenuItem helpModelCardItem;
     @FXML private Label statusLabel;
@@ -89,6 +90,8 @@ public final class MainController implements AppContext.Navigation {
         bindStatusBar(vm);
         exportItem.disableProperty().bind(Bindings.createBooleanBinding(() -> vm.getDiagnosis() == null,
                 vm.stateProperty()));
+        exportPdfItem.disableProperty().bind(Bindings.createBooleanBinding(() -> vm.getDiagnosis() == null
+                || !vm.getDiagnosis().hasPrediction(), vm.stateProperty()));
         modelCardItem.disableProperty().bind(models.modelProperty().isNull());
         helpModelCardItem.disableProperty().bind(models.modelProperty().isNull());
         sampleMenu.getItems().setAll(sampleItems());
@@ -288,6 +291,11 @@ public final class MainController implements AppContext.Navigation {
     @FXML
     private void exportReport() {
         diagnoseController.exportWithChooser(window());
+    }
+
+    @FXML
+    private void exportPdfReport() {
+        diagnoseController.exportPdfWithChooser(window());
     }
 
     @FXML

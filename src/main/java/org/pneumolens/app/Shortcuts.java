@@ -23,7 +23,8 @@ final class Shortcuts {
 
     static final List<Key> ALL = List.of(
             new Key("Ctrl+O", "Open an image"),
-            new Key("Ctrl+E", "Export a report of what is on screen"),
+            new Key("Ctrl+E", "Export a report of what is on screen (PNG)"),
+            new Key("Ctrl+Shift+E", "Export a report of what is on screen as PDF"),
             new Key("Ctrl+Q", "Quit (asks first during a training run or with an unsaved model)"),
             new Key("F1", "This list"),
             new Key("", "Diagnose tab (not while typing in a field):"),

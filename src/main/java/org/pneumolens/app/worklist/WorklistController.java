@@ -32,14 +32,12 @@ import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
-import javafx.util.Duration;
 import javafx.util.StringConverter;
-import org.controlsfx.control.Notifications;
-import org.controlsfx.control.action.Action;
 import org.pneumolens.app.AppContext;
 import org.pneumolens.app.common.ErrorReporter;
 import org.pneumolens.app.common.ImageList;
 import org.pneumolens.app.common.ImageOpener;
+import org.pneumolens.app.common.SavedNotice;
 import org.pneumolens.app.common.UiTaskExecutor;
 import org.pneumolens.core.batch.Verdict;
 import org.pneumolens.core.image.ImageDecoder;
@@ -283,27 +281,12 @@ public final class WorklistController {
     }
 
     private void saved(Path file) {
-        Path dir = file.toAbsolutePath().getParent();
-        Notifications.create().owner(worklistRoot.getScene().getWindow()).title("Saved")
-                .text(file.getFileName() + " saved in " + dir).hideAfter(Duration.seconds(10))
-                .action(new Action("Open folder", e -> openInFileManager(dir))).showInformation();
+        SavedNotice.show(worklistRoot.getScene().getWindow(), file);
     }
 
     private void failed(Throwable e) {
         ErrorReporter.error(worklistRoot.getScene().getWindow(), "Export failed", "The export could not be written",
                 String.valueOf(e.getMessage()));
-    }
-
-    private static void openInFileManager(Path dir) {
-        Thread t = new Thread(() -> {
-            try {
-                java.awt.Desktop.getDesktop().open(dir.toFile());
-            } catch (Exception | Error ex) {
-                org.slf4j.LoggerFactory.getLogger(WorklistController.class).warn("cannot open {}", dir, ex);
-            }
-        }, "pneumolens-open-folder");
-        t.setDaemon(true);
-        t.start();
     }
 
     /** The table's rows in the order shown (sorted, filtered) and its selection. */
