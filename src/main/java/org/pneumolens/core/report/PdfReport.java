@@ -332,19 +332,35 @@ public final class PdfReport {
         lines.add(new String[]{"r", model.name() + " (" + model.architecture() + ")"});
         lines.add(new String[]{"r", validationLine()});
         lines.add(new String[]{"r", "Report date: " + dateText()});
-        float y = top - BODY;
+        // A long DICOM header does not fit beside the overlay at the body size: smaller type, down to 6.5 pt.
+        float size = BODY;
+        while (size > 6.5f && factsHeight(lines, size, width) > top - (MARGIN + 4)) {
+            size -= 0.5f;
+        }
+        float lead = LEAD * size / BODY;
+        float y = top - size;
         for (String[] l : lines) {
             boolean bold = l[0].equals("b");
             if (bold) {
                 y -= 3;
             }
-            for (String part : PdfText.wrap(bold ? PdfText.BOLD : PdfText.REGULAR, BODY, l[1], width)) {
+            for (String part : PdfText.wrap(bold ? PdfText.BOLD : PdfText.REGULAR, size, l[1], width)) {
                 if (y < MARGIN + 4) {
                     return;
                 }
-                PdfText.line(cs, bold ? PdfText.BOLD : PdfText.REGULAR, BODY, x, y, part);
-                y -= LEAD;
+                PdfText.line(cs, bold ? PdfText.BOLD : PdfText.REGULAR, size, x, y, part);
+                y -= lead;
             }
         }
+    }
+
+    private static float factsHeight(List<String[]> lines, float size, float width) throws IOException {
+        float h = size;
+        for (String[] l : lines) {
+            boolean bold = l[0].equals("b");
+            h += (bold ? 3 : 0) + PdfText.wrap(bold ? PdfText.BOLD : PdfText.REGULAR, size, l[1], width).size()
+                    * LEAD * size / BODY;
+        }
+        return h;
     }
 }
