@@ -4,7 +4,7 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.layout.Region;
 
-/** The Train tab's input-check lines under the dataset summary: what the check refuses, and "leave them out", and why Start is off. */
+/** The Train tab's input-check lines under the dataset summary: what the check refuses, "leave them out", why Start is off. */
 final class DatasetScreenView {
     private DatasetScreenView() {
     }
