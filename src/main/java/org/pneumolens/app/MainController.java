@@ -25,6 +25,8 @@ import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
 import javafx.stage.Window;
 import org.pneumolens.app.common.ErrorReporter;
+import org.pneumolens.app.common.ImageList;
+import org.pneumolens.app.common.ImageOpener;
 import org.pneumolens.app.common.LazyTab;
 import org.pneumolens.app.common.TrainingActivity;
 import org.pneumolens.app.common.ViewLoader;
@@ -53,6 +55,7 @@ public final class MainController implements AppContext.Navigation {
     @FXML private Menu sampleMenu;
     @FXML private Menu recentMenu;
     @FXML private MenuItem exportItem;
+    @FXML private MenuItem exportPdfItem;
     @FXML private MenuItem modelCardItem;
     @FXML private MenuItem helpModelCardItem;
     @FXML private Label statusLabel;
@@ -67,6 +70,8 @@ public final class MainController implements AppContext.Navigation {
     private final ModelService models;
     private final TrainingActivity training;
     private final QuitGuard quitGuard;
+    /** Null until the Worklist tab is first selected. */
+    private WorklistController worklist;
 
     public MainController(AppContext context) {
         // The Diagnose tab's controller gets the context through the controller factory of the FXML load.
@@ -85,6 +90,8 @@ public final class MainController implements AppContext.Navigation {
         bindStatusBar(vm);
         exportItem.disableProperty().bind(Bindings.createBooleanBinding(() -> vm.getDiagnosis() == null,
                 vm.stateProperty()));
+        exportPdfItem.disableProperty().bind(Bindings.createBooleanBinding(() -> vm.getDiagnosis() == null
+                || !vm.getDiagnosis().hasPrediction(), vm.stateProperty()));
         modelCardItem.disableProperty().bind(models.modelProperty().isNull());
         helpModelCardItem.disableProperty().bind(models.modelProperty().isNull());
         sampleMenu.getItems().setAll(sampleItems());
@@ -93,7 +100,18 @@ public final class MainController implements AppContext.Navigation {
         LazyTab.fillOnFirstSelect(trainTab, () -> views.load(TRAIN_VIEW).root());
         LazyTab.fillOnFirstSelect(worklistTab, () -> {
             ViewLoader.Loaded<WorklistController> w = views.load(WORKLIST_VIEW);
-            w.controller().setOpener(this::openInDiagnose);
+            w.controller().setOpener(new ImageOpener() {
+                @Override
+                public void openInDiagnose(Path file) {
+                    MainController.this.openInDiagnose(file);
+                }
+
+                @Override
+                public void loadInDiagnose(Path file) {
+                    diagnoseController.viewModel().open(file);
+                }
+            });
+            worklist = w.controller();
             return w.root();
         });
 
@@ -192,6 +210,8 @@ public final class MainController implements AppContext.Navigation {
             case I -> d.toggleInvert();
             case R -> d.resetView();
             case C -> d.cycleEvidenceClass(e.isShiftDown() ? -1 : 1);
+            case PAGE_DOWN, J -> worklist().step(1);
+            case PAGE_UP, K -> worklist().step(-1);
             default -> {
                 return;
             }
@@ -274,6 +294,11 @@ public final class MainController implements AppContext.Navigation {
     }
 
     @FXML
+    private void exportPdfReport() {
+        diagnoseController.exportPdfWithChooser(window());
+    }
+
+    @FXML
     private void quit() {
         quitGuard.quit();
     }
@@ -281,6 +306,18 @@ public final class MainController implements AppContext.Navigation {
     /** For the window's close button: true when it may close now (asks first when work would be lost). */
     public boolean mayClose() {
         return quitGuard.mayQuitNow();
+    }
+
+    /** The Worklist as shown, for paging through it from the Diagnose tab; empty until that tab was opened. */
+    ImageList worklist() {
+        return worklist == null ? ImageList.NONE : worklist.imageList();
+    }
+
+    /** The window closed: the worklist's executor ends with the inference and training ones. */
+    public void shutdown() {
+        if (worklist != null) {
+            worklist.viewModel().shutdown();
+        }
     }
 
     /** Tests: what quitting does instead of ending the toolkit. */

@@ -29,6 +29,7 @@ public final class PneumoLensApp extends Application {
 
     private TaskExecutor inference;
     private TaskExecutor training;
+    private MainController main;
 
     /** Opens the window; {@code listener} hears its start-up milestones. */
     public static void launchWith(String[] args, StartupListener listener) {
@@ -58,6 +59,7 @@ public final class PneumoLensApp extends Application {
             }
         });
         stage.setOnHidden(e -> shutdown());
+        this.main = main.controller();
         // Start-up milestones, for whoever measures start-up (see StartupListener).
         StartupListener startup = startupListener;
         context.models().modelProperty().addListener((o, old, m) -> {
@@ -80,6 +82,9 @@ public final class PneumoLensApp extends Application {
         if (inference != null) {
             inference.shutdown();
             training.shutdown();
+        }
+        if (main != null) {
+            main.shutdown();
         }
     }
 

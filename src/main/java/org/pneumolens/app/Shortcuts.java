@@ -23,7 +23,8 @@ final class Shortcuts {
 
     static final List<Key> ALL = List.of(
             new Key("Ctrl+O", "Open an image"),
-            new Key("Ctrl+E", "Export a report of what is on screen"),
+            new Key("Ctrl+E", "Export a report of what is on screen (PNG)"),
+            new Key("Ctrl+Shift+E", "Export a report of what is on screen as PDF"),
             new Key("Ctrl+Q", "Quit (asks first during a training run or with an unsaved model)"),
             new Key("F1", "This list"),
             new Key("", "Diagnose tab (not while typing in a field):"),
@@ -34,7 +35,11 @@ final class Shortcuts {
             new Key("+ / -", "Zoom in / out (also the mouse wheel)"),
             new Key("0", "Fit the image to the view (also double-click)"),
             new Key("Arrow keys", "Pan the image (Shift: faster; also left-drag)"),
-            new Key("Right-drag", "Window (sideways) and level (up and down)"));
+            new Key("Right-drag", "Window (sideways) and level (up and down)"),
+            new Key("PgDn / PgUp", "Next / previous image of the Worklist, in its order (also J / K)"),
+            new Key("", "Worklist tab:"),
+            new Key("Up/Down, J/K", "Step through the list; once a row was opened, the Diagnose tab follows"),
+            new Key("Enter", "Open the selected row in the Diagnose tab (also double-click)"));
 
     private Shortcuts() {
     }

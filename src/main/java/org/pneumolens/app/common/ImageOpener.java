@@ -7,6 +7,11 @@ import java.nio.file.Path;
 public interface ImageOpener {
     void openInDiagnose(Path file);
 
+    /** Shows the image in the Diagnose view without bringing that tab to the front (stepping through a list). */
+    default void loadInDiagnose(Path file) {
+        openInDiagnose(file);
+    }
+
     ImageOpener NONE = file -> {
     };
 }

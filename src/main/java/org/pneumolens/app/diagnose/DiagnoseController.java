@@ -27,6 +27,9 @@ import javafx.stage.FileChooser;
 import javafx.stage.Window;
 import org.pneumolens.app.AppContext;
 import org.pneumolens.app.common.AppSettings;
+import org.pneumolens.app.common.ErrorReporter;
+import org.pneumolens.app.common.SavedNotice;
+import org.pneumolens.app.common.UserMessages;
 import org.pneumolens.app.common.RecentFiles;
 import org.pneumolens.core.dicom.Dicom;
 import org.pneumolens.core.image.ImageDecoder;
@@ -278,25 +281,54 @@ public final class DiagnoseController {
 
     /** File > Export report...: a PNG of what is on screen. */
     public void exportWithChooser(Window owner) {
+        Path target = chooseReport(owner, "png", "PNG image");
+        if (target != null) {
+            ReportExporter.export(viewModel, look(), target, owner);
+        }
+    }
+
+    /** File > Export report as PDF: the page is taken from what is on screen now, written off the FX thread. */
+    public void exportPdfWithChooser(Window owner) {
+        PdfExporter.Page page = PdfExporter.page(viewModel, look());
+        if (page == null) {
+            ErrorReporter.info(owner, "Export report as PDF", "Nothing to report yet",
+                    "The report needs the model's result for the open image.");
+            return;
+        }
+        Path target = chooseReport(owner, "pdf", "PDF document");
+        if (target != null) {
+            PdfExporter.export(viewModel.executor(), page, target, saved -> SavedNotice.show(owner, saved),
+                    e -> ErrorReporter.error(owner, "Export failed", "The report could not be saved",
+                            UserMessages.describe(e)));
+        }
+    }
+
+    /** The viewer's window/level and inversion as shown (for DICOM, the window in the file's units). */
+    private ReportExporter.Look look() {
+        return new ReportExporter.Look(viewer.levelProperty().get(), viewer.windowProperty().get(),
+                viewer.invertedProperty().get(), viewer.currentDicomWindow());
+    }
+
+    /** A save dialog starting beside the image (or in the last report folder, or Documents); the folder is kept. */
+    private Path chooseReport(Window owner, String extension, String kind) {
         Diagnosis d = viewModel.getDiagnosis();
         if (d == null) {
-            return;
+            return null;
         }
         FileChooser chooser = new FileChooser();
         chooser.setTitle("Export report");
-        chooser.setInitialFileName(d.name().replaceFirst("\\.[^.]+$", "") + "-report.png");
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("PNG image", "*.png"));
+        chooser.setInitialFileName(d.name().replaceFirst("\\.[^.]+$", "") + "-report." + extension);
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(kind, "*." + extension));
         AppSettings settings = AppSettings.atDefaultLocation();
-        chooser.setInitialDirectory(settings.folder(AppSettings.REPORT_FOLDER).toFile());
+        chooser.setInitialDirectory(SavedNotice.reportFolder(
+                java.util.Optional.of(settings.folder(AppSettings.REPORT_FOLDER)), d.file()).toFile());
         File file = chooser.showSaveDialog(owner);
-        if (file != null) {
-            settings.put(AppSettings.REPORT_FOLDER, file.getAbsoluteFile().getParent());
-            Path target = file.getName().toLowerCase(Locale.ROOT).endsWith(".png") ? file.toPath()
-                    : file.toPath().resolveSibling(file.getName() + ".png");
-            ReportExporter.export(viewModel, new ReportExporter.Look(viewer.levelProperty().get(),
-                    viewer.windowProperty().get(), viewer.invertedProperty().get(), viewer.currentDicomWindow()),
-                    target, owner);
+        if (file == null) {
+            return null;
         }
+        settings.put(AppSettings.REPORT_FOLDER, file.getAbsoluteFile().getParent());
+        return file.getName().toLowerCase(Locale.ROOT).endsWith("." + extension) ? file.toPath()
+                : file.toPath().resolveSibling(file.getName() + "." + extension);
     }
 
     @FXML

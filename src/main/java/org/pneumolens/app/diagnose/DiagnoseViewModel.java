@@ -272,6 +272,11 @@ public final class DiagnoseViewModel {
         return overlayClass;
     }
 
+    /** The inference executor: a report is written there, off the FX thread. */
+    TaskExecutor executor() {
+        return executor;
+    }
+
     public ModelService models() {
         return models;
     }

@@ -19,6 +19,7 @@ import javafx.stage.Window;
 import javax.imageio.ImageIO;
 import org.pneumolens.core.io.AtomicFiles;
 import org.pneumolens.app.common.ErrorReporter;
+import org.pneumolens.app.common.SavedNotice;
 import org.pneumolens.core.Notices;
 import org.pneumolens.app.common.UserMessages;
 import org.slf4j.Logger;
@@ -26,8 +27,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * File > Export report: one PNG with the image as shown (window/level, invert, overlay and its opacity),
- * the probabilities against the threshold, the model, the date and the research-use notice. PDF is left out:
- * it would need a new library for little gain over a PNG that prints and pastes anywhere.
+ * the probabilities against the threshold, the model, the date and the research-use notice. The PDF report of the
+ * same screen is {@link PdfExporter}'s.
  */
 final class ReportExporter {
     private static final Logger LOG = LoggerFactory.getLogger(ReportExporter.class);
@@ -58,7 +59,7 @@ final class ReportExporter {
         try {
             // One PNG of about a megabyte: written here rather than on a worker, the pause is not noticeable.
             write(snapshot, target);
-            ErrorReporter.info(owner, "Report exported", "Report saved", target.toString());
+            SavedNotice.show(owner, target);
         } catch (IOException e) {
             LOG.warn("Export to {} failed: {}", target, UserMessages.describe(e));
             ErrorReporter.error(owner, "Export failed", "The report could not be saved", e.getMessage());

@@ -1,5 +1,7 @@
 package org.pneumolens.app.train;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import javafx.beans.property.BooleanProperty;
@@ -22,12 +24,16 @@ import org.pneumolens.core.model.PneumoModel;
  * class; the tab says how many of each class it refuses and can leave them out of the run.
  */
 public final class DatasetScreen {
+    /** Training images each class must keep when the refused ones are left out. */
+    static final int MIN_KEPT_PER_CLASS = 2;
+
     private final TaskExecutor executor;
     private final Supplier<PneumoModel> checker;
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "");
     private final ReadOnlyBooleanWrapper checking = new ReadOnlyBooleanWrapper(this, "checking");
     private final ReadOnlyBooleanWrapper anyRefused = new ReadOnlyBooleanWrapper(this, "anyRefused");
     private final BooleanProperty leaveOut = new SimpleBooleanProperty(this, "leaveOut", false);
+    private final ReadOnlyStringWrapper blocker = new ReadOnlyStringWrapper(this, "blocker", "");
     private BackgroundTask<Screened> task;
     private Dataset screened;
     private Screened result;
@@ -40,6 +46,7 @@ public final class DatasetScreen {
     DatasetScreen(TaskExecutor executor, Supplier<PneumoModel> checker) {
         this.executor = executor;
         this.checker = checker;
+        leaveOut.addListener((o, was, now) -> blocker.set(result == null ? "" : blocker(result, now)));
     }
 
     /** The bundled model, loaded once (it takes seconds) on the first screen. */
@@ -65,6 +72,7 @@ public final class DatasetScreen {
         screened = data;
         result = null;
         anyRefused.set(false);
+        blocker.set("");
         if (data == null) {
             summary.set("");
             return;
@@ -91,6 +99,7 @@ public final class DatasetScreen {
                 result = s;
                 summary.set(s == null ? "Input check: the bundled model has none; images not checked" : describe(s));
                 anyRefused.set(s != null && (s.train.refused() > 0 || s.val != null && s.val.refused() > 0));
+                blocker.set(s == null ? "" : blocker(s, leaveOut.get()));
             }
         }).onFailure(e -> {
             if (t == task) {
@@ -140,6 +149,45 @@ public final class DatasetScreen {
         return sb.toString();
     }
 
+    /**
+     * Why Start stays disabled, or "" when it need not: a class whose images the check mostly refuses (more than
+     * half, training and validation together) is probably not a class of radiographs at all, unless the user
+     * leaves the refused images out and every class keeps at least {@link #MIN_KEPT_PER_CLASS} training images.
+     */
+    static String blocker(Screened s, boolean leaveOut) {
+        List<String> mostly = new ArrayList<>();
+        for (String cls : s.train.kept().classes()) {
+            int refused = refused(s.train, cls) + (s.val == null ? 0 : refused(s.val, cls));
+            int total = refused + kept(s.train, cls) + (s.val == null ? 0 : kept(s.val, cls));
+            if (2 * refused > total) {
+                mostly.add("'" + cls + "' (" + refused + " of " + total + ")");
+            }
+        }
+        if (mostly.isEmpty()) {
+            return "";
+        }
+        List<String> tooFew = s.train.kept().classes().stream()
+                .filter(cls -> kept(s.train, cls) < MIN_KEPT_PER_CLASS).toList();
+        if (leaveOut && tooFew.isEmpty()) {
+            return "";
+        }
+        String why = "Most images in " + String.join(", ", mostly) + (mostly.size() == 1 ? " do" : " each do")
+                + " not look like chest radiographs; remove the folder or choose the dataset folder";
+        if (!leaveOut) {
+            return why + (tooFew.isEmpty() ? " (or leave out the images the input check refuses)" : "");
+        }
+        return why + "; leaving the refused images out keeps fewer than " + MIN_KEPT_PER_CLASS
+                + " training images in '" + String.join("', '", tooFew) + "'";
+    }
+
+    private static int refused(DatasetCheck c, String cls) {
+        return c.refusedPerClass().getOrDefault(cls, 0);
+    }
+
+    private static int kept(DatasetCheck c, String cls) {
+        return c.kept().counts().getOrDefault(cls, 0);
+    }
+
     /** The dataset a run uses: with the refused images left out when the user asked and the check has finished. */
     Dataset apply(Dataset data) {
         if (!leaveOut.get() || result == null || data != screened) {
@@ -150,6 +198,11 @@ public final class DatasetScreen {
 
     public ReadOnlyStringProperty summaryProperty() {
         return summary.getReadOnlyProperty();
+    }
+
+    /** Non-empty while the check's result forbids a run (see {@link #blocker(Screened, boolean)}). */
+    public ReadOnlyStringProperty blockerProperty() {
+        return blocker.getReadOnlyProperty();
     }
 
     public ReadOnlyBooleanProperty checkingProperty() {

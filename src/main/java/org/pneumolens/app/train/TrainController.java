@@ -45,6 +45,7 @@ public final class TrainController {
     @FXML private ListView<String> skippedList;
     @FXML private javafx.scene.layout.VBox inputCheckSection;
     @FXML private Label inputCheckLabel;
+    @FXML private Label inputCheckBlocker;
     @FXML private javafx.scene.control.CheckBox leaveOutCheck;
     @FXML private Pane settingsPane;
     @FXML private Spinner<Integer> epochsSpinner;
@@ -109,7 +110,7 @@ public final class TrainController {
     @FXML
     private void initialize() {
         bindDataset();
-        DatasetScreenView.bind(inputCheckSection, inputCheckLabel, leaveOutCheck, vm.screen(), vm);
+        DatasetScreenView.bind(inputCheckSection, inputCheckLabel, leaveOutCheck, inputCheckBlocker, vm.screen(), vm);
         SettingsForm.bind(vm.settings(), epochsSpinner, batchSpinner, learningRateSpinner, inputSizeSpinner,
                 patienceSpinner, augmentationCheck, classWeightsCheck);
         settingsPane.disableProperty().bind(Bindings.createBooleanBinding(() -> vm.statusProperty().get().running(),

@@ -239,8 +239,10 @@ public final class TrainViewModel implements TrainingProgressBridge.Sink {
 
     public BooleanBinding canStartProperty() {
         return Bindings.createBooleanBinding(() -> !status.get().running() && dataset.getDataset() != null
-                        && !dataset.scanningProperty().get() && !resultActions.savingProperty().get(),
-                status, dataset.datasetProperty(), dataset.scanningProperty(), resultActions.savingProperty());
+                        && !dataset.scanningProperty().get() && !resultActions.savingProperty().get()
+                        && screen.blockerProperty().get().isEmpty(),
+                status, dataset.datasetProperty(), dataset.scanningProperty(), resultActions.savingProperty(),
+                screen.blockerProperty());
     }
 
     public BooleanBinding canStopProperty() {

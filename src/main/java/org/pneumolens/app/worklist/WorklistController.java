@@ -32,13 +32,12 @@ import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
-import javafx.util.Duration;
 import javafx.util.StringConverter;
-import org.controlsfx.control.Notifications;
-import org.controlsfx.control.action.Action;
 import org.pneumolens.app.AppContext;
 import org.pneumolens.app.common.ErrorReporter;
+import org.pneumolens.app.common.ImageList;
 import org.pneumolens.app.common.ImageOpener;
+import org.pneumolens.app.common.SavedNotice;
 import org.pneumolens.app.common.UiTaskExecutor;
 import org.pneumolens.core.batch.Verdict;
 import org.pneumolens.core.image.ImageDecoder;
@@ -73,6 +72,7 @@ public final class WorklistController {
     private final WorklistViewModel viewModel;
     private final Preferences prefs = Preferences.userNodeForPackage(WorklistController.class);
     private ImageOpener opener = ImageOpener.NONE;
+    private RowFollower follower;
 
     public WorklistController(AppContext context) {
         this(new WorklistViewModel(new UiTaskExecutor("pneumolens-worklist"), context.models()::getModel,
@@ -85,6 +85,11 @@ public final class WorklistController {
 
     public WorklistViewModel viewModel() {
         return viewModel;
+    }
+
+    /** The list as shown, for the Diagnose tab's PageDown / PageUp. */
+    public ImageList imageList() {
+        return follower;
     }
 
     /** Where opening a row goes (the main window's Diagnose tab). */
@@ -130,12 +135,20 @@ public final class WorklistController {
             TableRow<WorklistRow> row = new TableRow<>();
             row.setOnMouseClicked(e -> {
                 if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2 && !row.isEmpty()) {
-                    opener.openInDiagnose(row.getItem().file());
+                    table.getSelectionModel().clearAndSelect(row.getIndex());
+                    follower.openSelected();
                 }
             });
             return row;
         });
         table.addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
+        follower = new RowFollower(new TableRows(), () -> opener);
+        table.getSelectionModel().selectedItemProperty().addListener((o, old, row) -> follower.selectionChanged());
+        viewModel.rows().addListener((javafx.collections.ListChangeListener<WorklistRow>) c -> {
+            if (viewModel.rows().isEmpty()) {
+                follower.stop();
+            }
+        });
 
         List<Verdict> choices = new ArrayList<>();
         choices.add(null);
@@ -179,7 +192,10 @@ public final class WorklistController {
         });
     }
 
-    /** J / K step down / up like Down / Up; Enter opens the selected row in the Diagnose tab. */
+    /**
+     * J / K step down / up like Down / Up; Enter opens the selected row in the Diagnose tab, which from then on
+     * follows the selection (see {@link RowFollower}).
+     */
     private void onKey(KeyEvent e) {
         int i = table.getSelectionModel().getSelectedIndex();
         if (e.getCode() == KeyCode.J) {
@@ -187,7 +203,7 @@ public final class WorklistController {
         } else if (e.getCode() == KeyCode.K) {
             table.getSelectionModel().clearAndSelect(Math.max(0, i - 1));
         } else if (e.getCode() == KeyCode.ENTER && table.getSelectionModel().getSelectedItem() != null) {
-            opener.openInDiagnose(table.getSelectionModel().getSelectedItem().file());
+            follower.openSelected();
         } else {
             return;
         }
@@ -265,10 +281,7 @@ public final class WorklistController {
     }
 
     private void saved(Path file) {
-        Path dir = file.toAbsolutePath().getParent();
-        Notifications.create().owner(worklistRoot.getScene().getWindow()).title("Saved")
-                .text(file.getFileName() + " saved in " + dir).hideAfter(Duration.seconds(10))
-                .action(new Action("Open folder", e -> openInFileManager(dir))).showInformation();
+        SavedNotice.show(worklistRoot.getScene().getWindow(), file);
     }
 
     private void failed(Throwable e) {
@@ -276,16 +289,28 @@ public final class WorklistController {
                 String.valueOf(e.getMessage()));
     }
 
-    private static void openInFileManager(Path dir) {
-        Thread t = new Thread(() -> {
-            try {
-                java.awt.Desktop.getDesktop().open(dir.toFile());
-            } catch (Exception | Error ex) {
-                org.slf4j.LoggerFactory.getLogger(WorklistController.class).warn("cannot open {}", dir, ex);
-            }
-        }, "pneumolens-open-folder");
-        t.setDaemon(true);
-        t.start();
+    /** The table's rows in the order shown (sorted, filtered) and its selection. */
+    private final class TableRows implements RowFollower.Rows {
+        @Override
+        public int size() {
+            return table.getItems().size();
+        }
+
+        @Override
+        public int selected() {
+            return table.getSelectionModel().getSelectedIndex();
+        }
+
+        @Override
+        public void select(int index) {
+            table.getSelectionModel().clearAndSelect(index);
+            table.scrollTo(index);
+        }
+
+        @Override
+        public Path file(int index) {
+            return table.getItems().get(index).file();
+        }
     }
 
     private static final class ThumbnailCell extends TableCell<WorklistRow, byte[]> {

@@ -75,6 +75,12 @@ public final class WorklistViewModel {
         filter.addListener((o, was, now) -> shown.setPredicate(now == null ? r -> true : r -> r.verdict() == now));
     }
 
+    /** The window closed: cancels an analysis in progress and ends the worklist's thread. */
+    public void shutdown() {
+        cancel();
+        executor.shutdown();
+    }
+
     public ObservableList<WorklistRow> rows() {
         return FXCollections.unmodifiableObservableList(shown);
     }

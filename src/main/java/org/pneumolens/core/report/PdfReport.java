@@ -52,6 +52,27 @@ public final class PdfReport {
     public record Options(boolean showPhi, ZonedDateTime date) {
     }
 
+    /**
+     * How a window presented the image, for a report of what is on screen (the Diagnose view); {@link #BATCH} for
+     * pages of a batch, which show every result the same way.
+     *
+     * @param displayText  the window/level as the viewer shows it, e.g. "W 400, L 1200 (the file's values)"; null:
+     *                     {@link Display#describe()}
+     * @param outputHidden the input check refused the image and its model output is not shown: no probabilities
+     * @param warning      a line in bold under the verdict (the research-use warning when a refused image's output
+     *                     is shown anyway); null for none
+     * @param dicomFields  the DICOM rows as the window's header panel shows them; null: the header's own fields
+     * @param overlayNote  the caption in place of the overlay when {@link ReportImage#map()} is null
+     */
+    public record Shown(String displayText, boolean outputHidden, String warning, List<DicomHeader.Field> dicomFields,
+                        String overlayNote) {
+        public static final Shown BATCH = new Shown(null, false, null, null, "No overlay");
+
+        public Shown {
+            dicomFields = dicomFields == null ? null : List.copyOf(dicomFields);
+        }
+    }
+
     private final PDDocument doc;
     private final ModelMetadata model;
     private final Options options;
@@ -67,9 +88,15 @@ public final class PdfReport {
     /** One page for one image. */
     public static void single(OutputStream out, ModelMetadata model, ReportImage image, Options options)
             throws IOException {
+        single(out, model, image, options, Shown.BATCH);
+    }
+
+    /** One page for one image, as a window showed it ({@code image.map()} null: no overlay was shown). */
+    public static void single(OutputStream out, ModelMetadata model, ReportImage image, Options options, Shown shown)
+            throws IOException {
         PdfReport r = new PdfReport(model, options);
         try (PDDocument d = r.doc) {
-            r.imagePage(image);
+            r.imagePage(image, shown);
             d.save(out);
         }
     }
@@ -94,7 +121,7 @@ public final class PdfReport {
                     r.errorPage(res, String.valueOf(e.getMessage()));
                     continue;
                 }
-                r.imagePage(img);
+                r.imagePage(img, Shown.BATCH);
             }
             d.save(out);
         }
@@ -205,7 +232,7 @@ public final class PdfReport {
         }
     }
 
-    private void imagePage(ReportImage img) throws IOException {
+    private void imagePage(ReportImage img, Shown shown) throws IOException {
         PDPage page = new PDPage(PDRectangle.A4);
         doc.addPage(page);
         float pageW = PDRectangle.A4.getWidth();
@@ -237,13 +264,18 @@ public final class PdfReport {
                 ow = oh / aspect;
             }
             float top = y;
-            PDImageXObject overlay = JPEGFactory.createFromImage(doc, ReportRaster.overlay(g, img.map(), img.display()),
-                    JPEG_QUALITY);
-            cs.drawImage(overlay, MARGIN, top - oh, ow, oh);
-            drawScale(cs, MARGIN + ow + 8, top - oh, oh);
-            PdfText.line(cs, PdfText.REGULAR, 7, MARGIN, top - oh - 10, String.format(Locale.ROOT,
-                    "Grad-CAM for %s, opacity %.0f %%", img.mapClass(), 100 * img.display().opacity()));
-            facts(cs, img, MARGIN + ow + 50, top, pageW - MARGIN - (MARGIN + ow + 50));
+            if (img.map() != null) {
+                PDImageXObject overlay = JPEGFactory.createFromImage(doc, ReportRaster.overlay(g, img.map(),
+                        img.display()), JPEG_QUALITY);
+                cs.drawImage(overlay, MARGIN, top - oh, ow, oh);
+                drawScale(cs, MARGIN + ow + 8, top - oh, oh);
+                PdfText.line(cs, PdfText.REGULAR, 7, MARGIN, top - oh - 10, String.format(Locale.ROOT,
+                        "Grad-CAM for %s, opacity %.0f %%", img.mapClass(), 100 * img.display().opacity()));
+            } else {
+                PdfText.line(cs, PdfText.REGULAR, BODY, MARGIN, top - BODY, PdfText.fit(PdfText.REGULAR, BODY,
+                        String.valueOf(shown.overlayNote()), ow + 40));
+            }
+            facts(cs, img, shown, MARGIN + ow + 50, top, pageW - MARGIN - (MARGIN + ow + 50));
             footer(cs);
         }
     }
@@ -261,54 +293,81 @@ public final class PdfReport {
         PdfText.line(cs, PdfText.REGULAR, 7, x + 13, y, "low");
     }
 
-    private void facts(PDPageContentStream cs, ReportImage img, float x, float top, float width) throws IOException {
+    private void facts(PDPageContentStream cs, ReportImage img, Shown shown, float x, float top, float width)
+            throws IOException {
         List<String[]> lines = new ArrayList<>(); // {font: "b" bold or "r", text}
         boolean judged = img.check().ok();
         String verdict = judged ? Verdict.of(img.prediction(), img.check()).display()
                 : "Not judged: " + img.check().mainReason();
         lines.add(new String[]{"b", "Verdict: " + verdict});
-        var p = img.prediction();
-        ProbabilityDisplay.Comparison c = ProbabilityDisplay.compare(p.positiveProbability(), p.threshold());
-        p.asMap().forEach((k, v) -> lines.add(new String[]{"r", "P(" + k + ") " + ProbabilityDisplay.percent(v,
-                c.decimals())}));
-        // The comparison in the same digits as the probabilities above, so the two never contradict each other.
-        lines.add(new String[]{"r", "P(" + p.positiveClass() + ") " + c.text()});
-        if (p.band() != null) {
-            lines.add(new String[]{"r", "Borderline band " + ProbabilityDisplay.percent(p.band().low()) + " to "
-                    + ProbabilityDisplay.percent(p.band().high())});
+        if (shown.warning() != null) {
+            lines.add(new String[]{"b", shown.warning()});
+        }
+        if (shown.outputHidden() && !judged) {
+            lines.add(new String[]{"r", "Model output not shown: the input check refused the image"});
+        } else {
+            var p = img.prediction();
+            ProbabilityDisplay.Comparison c = ProbabilityDisplay.compare(p.positiveProbability(), p.threshold());
+            p.asMap().forEach((k, v) -> lines.add(new String[]{"r", "P(" + k + ") " + ProbabilityDisplay.percent(v,
+                    c.decimals())}));
+            // The comparison in the same digits as the probabilities above, so the two never contradict each other.
+            lines.add(new String[]{"r", "P(" + p.positiveClass() + ") " + c.text()});
+            if (p.band() != null) {
+                lines.add(new String[]{"r", "Borderline band " + ProbabilityDisplay.percent(p.band().low()) + " to "
+                        + ProbabilityDisplay.percent(p.band().high())});
+            }
         }
         lines.add(new String[]{"b", "Input check: " + img.check().status().id()});
         lines.add(new String[]{"r", String.format(Locale.ROOT, "score %.3f, threshold %.3f", img.check().score(),
                 img.check().threshold())});
         img.check().reasons().stream().limit(3).forEach(r -> lines.add(new String[]{"r", "- " + r}));
         lines.add(new String[]{"b", "Display"});
-        lines.add(new String[]{"r", img.display().describe()});
+        lines.add(new String[]{"r", shown.displayText() != null ? shown.displayText() : img.display().describe()});
         lines.add(new String[]{"r", img.source().format() + ", " + img.source().width() + " x " + img.source().height()
                 + " px"});
         DicomHeader h = img.source().header();
         if (h != null) {
             lines.add(new String[]{"b", "DICOM"});
-            for (DicomHeader.Field f : h.fields(options.showPhi())) {
+            for (DicomHeader.Field f : shown.dicomFields() != null ? shown.dicomFields() : h.fields(options.showPhi())) {
                 lines.add(new String[]{"r", f.label() + ": " + f.value()});
+            }
+            if (!options.showPhi() && h.hasIdentifyingFields()) {
+                lines.add(new String[]{"r", "Patient identifiers left out"});
             }
         }
         lines.add(new String[]{"b", "Model"});
         lines.add(new String[]{"r", model.name() + " (" + model.architecture() + ")"});
-        lines.add(new String[]{"r", validationLine().replace("Validation ", "")});
+        lines.add(new String[]{"r", validationLine()});
         lines.add(new String[]{"r", "Report date: " + dateText()});
-        float y = top - BODY;
+        // A long DICOM header does not fit beside the overlay at the body size: smaller type, down to 6.5 pt.
+        float size = BODY;
+        while (size > 6.5f && factsHeight(lines, size, width) > top - (MARGIN + 4)) {
+            size -= 0.5f;
+        }
+        float lead = LEAD * size / BODY;
+        float y = top - size;
         for (String[] l : lines) {
             boolean bold = l[0].equals("b");
             if (bold) {
                 y -= 3;
             }
-            for (String part : PdfText.wrap(bold ? PdfText.BOLD : PdfText.REGULAR, BODY, l[1], width)) {
+            for (String part : PdfText.wrap(bold ? PdfText.BOLD : PdfText.REGULAR, size, l[1], width)) {
                 if (y < MARGIN + 4) {
                     return;
                 }
-                PdfText.line(cs, bold ? PdfText.BOLD : PdfText.REGULAR, BODY, x, y, part);
-                y -= LEAD;
+                PdfText.line(cs, bold ? PdfText.BOLD : PdfText.REGULAR, size, x, y, part);
+                y -= lead;
             }
         }
+    }
+
+    private static float factsHeight(List<String[]> lines, float size, float width) throws IOException {
+        float h = size;
+        for (String[] l : lines) {
+            boolean bold = l[0].equals("b");
+            h += (bold ? 3 : 0) + PdfText.wrap(bold ? PdfText.BOLD : PdfText.REGULAR, size, l[1], width).size()
+                    * LEAD * size / BODY;
+        }
+        return h;
     }
 }

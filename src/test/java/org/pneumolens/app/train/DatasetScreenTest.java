@@ -66,6 +66,28 @@ class DatasetScreenTest {
     }
 
     @Test
+    void aClassOfNonRadiographsKeepsStartOffEvenWhenLeftOut() throws Exception {
+        Path root = folderWithNonRadiographs();
+        Path shots = Files.createDirectories(root.resolve("screenshots"));
+        NotXrays.colourGradient(shots);
+        NotXrays.uniform(shots, 60);
+        NotXrays.uniform(shots, 200);
+        Dataset data = DatasetScanner.scanDataset(root);
+        DatasetScreen screen = new DatasetScreen(new CurrentThreadTaskExecutor(), TestData::bundledModelUnchecked);
+
+        screen.screen(data);
+
+        String why = screen.blockerProperty().get();
+        assertTrue(why.contains("'screenshots' (3 of 3) do not look like chest radiographs"), why);
+        assertFalse(why.contains("'NORMAL'"), why);
+        screen.leaveOutProperty().set(true);
+        assertTrue(screen.blockerProperty().get().contains("fewer than 2 training images in 'screenshots'"),
+                screen.blockerProperty().get());
+        screen.screen(null);
+        assertEquals("", screen.blockerProperty().get(), "a new folder starts unblocked");
+    }
+
+    @Test
     void aModelTrainedInTheAppGetsItsOwnInputCheck() throws Exception {
         Dataset data = DatasetScanner.scanDataset(TestData.fixture(""));
         PneumoModel unchecked = TestData.bundledModel().withInputCheck(null);

@@ -12,7 +12,9 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.pneumolens.app.common.BackgroundTask;
 import org.pneumolens.app.common.CurrentThreadTaskExecutor;
+import org.pneumolens.app.common.TaskExecutor;
 import org.pneumolens.core.batch.BatchAnalyser;
 import org.pneumolens.core.batch.BatchProgress;
 import org.pneumolens.core.batch.ImageResult;
@@ -144,5 +146,24 @@ class WorklistViewModelTest {
         List<String> lines = Files.readAllLines(csv);
         assertEquals(3, lines.size());
         assertTrue(lines.get(1).contains("a.png") && lines.get(1).contains("PNEUMONIA"), lines.get(1));
+    }
+
+    @Test
+    void shutdownEndsTheWorklistsExecutor() {
+        boolean[] shut = new boolean[1];
+        TaskExecutor executor = new TaskExecutor() {
+            @Override
+            public <V> BackgroundTask<V> execute(BackgroundTask<V> task) {
+                return task;
+            }
+
+            @Override
+            public void shutdown() {
+                shut[0] = true;
+            }
+        };
+        WorklistViewModel vm = new WorklistViewModel(executor, () -> model, fake(Map.of(), () -> { }));
+        vm.shutdown();
+        assertTrue(shut[0], "the window's close must end the worklist thread");
     }
 }

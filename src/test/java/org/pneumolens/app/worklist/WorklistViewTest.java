@@ -49,6 +49,7 @@ class WorklistViewTest {
     private final List<Path> opened = new CopyOnWriteArrayList<>();
     private WorklistViewModel vm;
     private TableView<WorklistRow> table;
+    private WorklistController controller;
 
     @Start
     void start(Stage stage) throws Exception {
@@ -59,6 +60,7 @@ class WorklistViewTest {
         loader.setControllerFactory(type -> controller[0] = new WorklistController(vm));
         stage.setScene(new Scene(loader.load(), 1200, 700));
         controller[0].setOpener(opened::add);
+        this.controller = controller[0];
         stage.show();
         table = stage.getScene().getRoot().lookupAll("#table").stream().map(n -> {
             @SuppressWarnings("unchecked") TableView<WorklistRow> t = (TableView<WorklistRow>) n;
@@ -125,6 +127,14 @@ class WorklistViewTest {
         robot.type(KeyCode.ENTER);
         FxTestSupport.waitUntil(() -> opened.size() == 1);
         assertEquals(table.getItems().get(1).file(), opened.get(0));
+        // Follow mode: once a row was opened, stepping opens the next one too, and so does the Diagnose tab's PgDn.
+        robot.type(KeyCode.J);
+        FxTestSupport.waitUntil(() -> opened.size() == 2);
+        assertEquals(table.getItems().get(2).file(), opened.get(1));
+        FxTestSupport.onFx(() -> assertTrue(controller.imageList().step(1)));
+        assertEquals(3, opened.size());
+        assertEquals(table.getItems().get(3).file(), opened.get(2));
+        assertEquals(3, table.getSelectionModel().getSelectedIndex());
         assertTrue(vm.runningProperty().get(), "all of this happened while the analysis ran");
         assertTrue(robot.lookup("#speedLabel").queryAs(Label.class).getText().contains("images/s"));
 
@@ -132,5 +142,8 @@ class WorklistViewTest {
         FxTestSupport.waitUntil(() -> !vm.runningProperty().get());
         assertEquals("1000 images: Pneumonia 500, Normal 500", vm.countsProperty().get());
         assertFalse(robot.lookup("#csvButton").queryButton().isDisabled());
+        // Results re-sorted the list; whatever row is selected now is the one the Diagnose view shows.
+        FxTestSupport.onFx(() -> assertEquals(table.getSelectionModel().getSelectedItem().file(),
+                opened.get(opened.size() - 1)));
     }
 }
