@@ -153,7 +153,7 @@ public final class DiagnoseViewModel {
             return d.name() + ": " + s.refusal().shortLine()
                     + (s.refusal().shownAnyway() ? " (model output shown anyway, " + d.prediction().label() + ")" : "");
         }
-        return d.name() + ": " + d.prediction().label();
+        return d.name() + ": " + s.verdict(); // "Borderline: review" inside the band, else the label
     }
 
     private void showRefused(boolean show) {
