@@ -1,16 +1,8 @@
 package org.pneumolens.cli;
 
 import com.google.gson.JsonObject;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import org.pneumolens.core.batch.SourceFacts;
-import org.pneumolens.core.dicom.Dicom;
-import org.pneumolens.core.dicom.DicomDecoder;
 import org.pneumolens.core.dicom.DicomHeader;
-import org.pneumolens.core.image.GreyImage;
-import org.pneumolens.core.image.ImageDecodeException;
 
 /**
  * The {@code "source"} object of {@code predict --json}: the file's format and size and, for DICOM, the header
@@ -21,26 +13,7 @@ final class SourceJson {
     private SourceJson() {
     }
 
-    static JsonObject describe(Path file, GreyImage image, boolean showPhi) {
-        JsonObject o = new JsonObject();
-        if (Dicom.isDicom(file)) {
-            o.addProperty("format", "dicom");
-            o.addProperty("width", image.width());
-            o.addProperty("height", image.height());
-            try {
-                addDicom(o, DicomDecoder.readHeader(file), showPhi);
-            } catch (ImageDecodeException e) {
-                // decoded a moment ago; if it cannot be read again, the format and size are still right
-            }
-            return o;
-        }
-        o.addProperty("format", format(file));
-        o.addProperty("width", image.width());
-        o.addProperty("height", image.height());
-        return o;
-    }
-
-    /** The same object from the facts a batch kept (no second read of the file). */
+    /** The object from the facts a batch kept (no second read of the file). */
     static JsonObject describe(SourceFacts s, boolean showPhi) {
         JsonObject o = new JsonObject();
         o.addProperty("format", s.format());
@@ -71,29 +44,5 @@ final class SourceJson {
             o.addProperty("institution", h.institution());
             o.addProperty("studyDate", h.studyDate());
         }
-    }
-
-    /** png, jpeg, gif or bmp from the file's first bytes; "unknown" otherwise. */
-    static String format(Path file) {
-        byte[] h = new byte[4];
-        int n;
-        try (InputStream in = Files.newInputStream(file)) {
-            n = in.readNBytes(h, 0, 4);
-        } catch (IOException e) {
-            return "unknown";
-        }
-        if (n >= 4 && (h[0] & 0xff) == 0x89 && h[1] == 'P' && h[2] == 'N' && h[3] == 'G') {
-            return "png";
-        }
-        if (n >= 2 && (h[0] & 0xff) == 0xFF && (h[1] & 0xff) == 0xD8) {
-            return "jpeg";
-        }
-        if (n >= 3 && h[0] == 'G' && h[1] == 'I' && h[2] == 'F') {
-            return "gif";
-        }
-        if (n >= 2 && h[0] == 'B' && h[1] == 'M') {
-            return "bmp";
-        }
-        return "unknown";
     }
 }

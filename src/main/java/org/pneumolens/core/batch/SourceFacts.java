@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.pneumolens.core.dicom.DicomHeader;
+import org.pneumolens.core.image.ImageDecoder;
 
 /**
  * What a file is, as {@code predict --json} describes it: its format and pixel size and, for DICOM, its header
@@ -17,27 +18,15 @@ public record SourceFacts(String format, int width, int height, DicomHeader head
         return new SourceFacts("dicom", width, height, header);
     }
 
-    /** png, jpeg, gif or bmp from the file's first bytes; "unknown" otherwise. */
+    /** png, jpeg, gif or bmp from the file's first bytes (the decoder's own sniffing); "unknown" otherwise. */
     public static String sniffFormat(Path file) {
-        byte[] h = new byte[4];
+        byte[] head = new byte[16];
         int n;
         try (InputStream in = Files.newInputStream(file)) {
-            n = in.readNBytes(h, 0, 4);
+            n = in.readNBytes(head, 0, head.length);
         } catch (IOException e) {
             return "unknown";
         }
-        if (n >= 4 && (h[0] & 0xff) == 0x89 && h[1] == 'P' && h[2] == 'N' && h[3] == 'G') {
-            return "png";
-        }
-        if (n >= 2 && (h[0] & 0xff) == 0xFF && (h[1] & 0xff) == 0xD8) {
-            return "jpeg";
-        }
-        if (n >= 3 && h[0] == 'G' && h[1] == 'I' && h[2] == 'F') {
-            return "gif";
-        }
-        if (n >= 2 && h[0] == 'B' && h[1] == 'M') {
-            return "bmp";
-        }
-        return "unknown";
+        return ImageDecoder.formatName(java.util.Arrays.copyOf(head, n));
     }
 }

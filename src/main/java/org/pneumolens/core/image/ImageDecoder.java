@@ -39,6 +39,12 @@ public final class ImageDecoder {
     }
 
     /** Whether a file starting with {@code head} (16 bytes suffice) is PNG, JPEG, BMP or GIF by its magic bytes. */
+    /** "png", "jpeg", "bmp" or "gif" for a file starting with {@code head} (16 bytes suffice), else "unknown". */
+    public static String formatName(byte[] head) {
+        ImageFormat f = ImageFormat.sniff(head);
+        return f == null ? "unknown" : f.name().toLowerCase(Locale.ROOT);
+    }
+
     public static boolean looksLikeImage(byte[] head) {
         return ImageFormat.sniff(head) != null;
     }
