@@ -9,6 +9,7 @@ import javafx.scene.control.Label;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
+import org.pneumolens.core.calibration.Calibration;
 import org.pneumolens.core.metrics.ClassFigures;
 import org.pneumolens.core.metrics.Evaluation;
 import org.pneumolens.core.model.ModelMetadata;
@@ -29,9 +30,12 @@ final class ResultsView {
 
     private final GridPane classFigures;
 
-    ResultsView(GridPane confusion, GridPane classFigures, LineChart<Number, Number> roc, Label threshold,
-                CellClick onCell) {
+    private final LineChart<Number, Number> reliability;
+
+    ResultsView(GridPane confusion, GridPane classFigures, LineChart<Number, Number> roc,
+                LineChart<Number, Number> reliability, Label threshold, CellClick onCell) {
         this.onCell = onCell;
+        this.reliability = reliability;
         this.classFigures = classFigures;
         this.confusion = confusion;
         this.roc = roc;
@@ -45,6 +49,7 @@ final class ResultsView {
             confusion.getChildren().clear();
             classFigures.getChildren().clear();
             roc.getData().clear();
+            reliability.getData().clear();
             threshold.setText("");
             return;
         }
@@ -56,6 +61,7 @@ final class ResultsView {
         showConfusion(e.confusion(), neg, pos, new int[]{1 - posIndex, posIndex});
         showClassFigures(ClassFigures.of(e.confusion(), neg, pos));
         showRoc(e);
+        showReliability(r.model().calibration().reliability());
         // Short lines: the label sits in a column as wide as the matrix, and must not be cut at 1280x720.
         threshold.setText(String.format(Locale.ROOT, "Threshold: %s when P(%s) \u2265 %.3f%n"
                         + "Sensitivity %.3f \u00b7 specificity %.3f%nAccuracy %.3f (validation, n = %d)",
@@ -120,6 +126,25 @@ final class ResultsView {
         l.getStyleClass().add("cm-header");
         l.setMaxSize(Double.MAX_VALUE, Double.MAX_VALUE);
         return l;
+    }
+
+    /**
+     * The reliability diagram of the calibrated validation probabilities: per bin, the mean probability shown
+     * against the share that was positive; on the diagonal, the shown probabilities mean what they say.
+     */
+    private void showReliability(List<Calibration.ReliabilityBin> bins) {
+        XYChart.Series<Number, Number> observed = new XYChart.Series<>();
+        observed.setName("calibrated, per bin");
+        for (Calibration.ReliabilityBin b : bins) {
+            if (b.count() > 0) {
+                observed.getData().add(new XYChart.Data<>(b.meanPredicted(), b.observed()));
+            }
+        }
+        XYChart.Series<Number, Number> ideal = new XYChart.Series<>();
+        ideal.setName("perfect");
+        ideal.getData().add(new XYChart.Data<>(0, 0));
+        ideal.getData().add(new XYChart.Data<>(1, 1));
+        reliability.getData().setAll(List.of(observed, ideal));
     }
 
     private void showRoc(Evaluation e) {

@@ -71,6 +71,8 @@ public final class TrainController {
     @FXML private GridPane confusionGrid;
     @FXML private GridPane classFiguresGrid;
     @FXML private LineChart<Number, Number> rocChart;
+    @FXML
+    private LineChart<Number, Number> reliabilityChart;
     @FXML private Label trainThresholdLabel;
     @FXML private Button saveButton;
     @FXML private Button useButton;
@@ -177,7 +179,8 @@ public final class TrainController {
     }
 
     private void bindResults() {
-        ResultsView results = new ResultsView(confusionGrid, classFiguresGrid, rocChart, trainThresholdLabel, this::showCell);
+        ResultsView results = new ResultsView(confusionGrid, classFiguresGrid, rocChart, reliabilityChart,
+                trainThresholdLabel, this::showCell);
         vm.resultProperty().addListener((obs, old, r) -> results.show(r));
         bindShown(resultsPane, vm.resultProperty().isNotNull());
         var busy = Bindings.createBooleanBinding(() -> vm.resultProperty().get() == null

@@ -98,6 +98,10 @@ class TrainViewTest {
         assertEquals(tp + fnCount == 0 ? "\u2013" : String.format(java.util.Locale.ROOT, "%.3f",
                 (double) tp / (tp + fnCount)), label(robot, "#recall-PNEUMONIA").getText(), "recall beside the matrix");
         assertEquals(1, robot.lookup("#rocChart .threshold-point").queryAll().size(), "chosen threshold marked");
+        LineChart<?, ?> reliability = robot.lookup("#reliabilityChart").queryAs(LineChart.class);
+        long filledBins = result.model().calibration().reliability().stream().filter(b -> b.count() > 0).count();
+        assertTrue(filledBins > 0, "the run's calibration has a reliability diagram");
+        assertEquals(filledBins, reliability.getData().get(0).getData().size(), "one point per non-empty bin");
         int best = result.bestEpoch();
         for (String chart : List.of("#accuracyChart", "#lossChart")) {
             var ringed = robot.lookup(chart + " .best-epoch").queryAll();
