@@ -1,22 +1,18 @@
 package org.pneumolens.app;
 
+import org.pneumolens.TestFiles;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.pneumolens.app.FxTestSupport.onFx;
 import static org.pneumolens.app.FxTestSupport.waitUntil;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Stream;
 import javafx.event.Event;
 import javafx.scene.Node;
 import javafx.scene.Parent;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.input.DragEvent;
@@ -78,12 +74,10 @@ class QuitTest {
                     }
                     return result();
                 });
-        ViewLoader.Loaded<MainController> loaded = new ViewLoader(context).load("/org/pneumolens/app/MainView.fxml");
+        ViewLoader.Loaded<MainController> loaded = FxTestSupport.showMainWindow(stage, context, 1280, 720);
         main = loaded.controller();
         main.exitWith(exits::incrementAndGet);
         root = loaded.root();
-        stage.setScene(new Scene(root, 1280, 720));
-        stage.show();
     }
 
     @AfterEach
@@ -139,7 +133,7 @@ class QuitTest {
 
     /** Drops the fixture dataset on the Train tab and presses Start once the scan is done. */
     private void startRun(FxRobot robot) throws Exception {
-        Path data = copy(FxTestSupport.fixture(""), tmp.resolve("xray"));
+        Path data = TestFiles.copyTree(FxTestSupport.fixture(""), tmp.resolve("xray"));
         onFx(() -> main.showTrain());
         Node trainRoot = robot.lookup("#trainRoot").query();
         Dragboard board = onFx(() -> MainWindowTest.DragboardFactory.withFiles(List.of(data.toFile())));
@@ -156,21 +150,5 @@ class QuitTest {
         EpochResult epoch = new EpochResult(1, 1, 0.5, 0.7, 0.6, 0.75, 0.75, 1.0, 1e-3, true);
         return new TrainingResult(TestData.bundledModel(), List.of(epoch), 1,
                 BinaryMetrics.evaluate(positive, score, 0.5), false, false);
-    }
-
-    private static Path copy(Path src, Path dst) {
-        try (Stream<Path> files = Files.walk(src)) {
-            for (Path p : files.toList()) {
-                Path target = dst.resolve(src.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(p, target);
-                }
-            }
-            return dst;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

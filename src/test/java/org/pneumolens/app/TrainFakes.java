@@ -1,15 +1,12 @@
 package org.pneumolens.app;
 
+import org.pneumolens.TestFiles;
 import static org.pneumolens.app.FxTestSupport.onFx;
 import static org.pneumolens.app.FxTestSupport.waitUntil;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 import javafx.event.Event;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -62,7 +59,7 @@ public final class TrainFakes {
 
     /** Copies the fixture dataset, drops it on the Train tab and presses Start once it is scanned. */
     static void startRun(FxRobot robot, MainController main, Path tmp) throws Exception {
-        Path data = copy(FxTestSupport.fixture(""), tmp.resolve("xray"));
+        Path data = TestFiles.copyTree(FxTestSupport.fixture(""), tmp.resolve("xray"));
         onFx(() -> main.showTrain());
         Node trainRoot = robot.lookup("#trainRoot").query();
         Dragboard board = onFx(() -> MainWindowTest.DragboardFactory.withFiles(List.of(data.toFile())));
@@ -71,21 +68,5 @@ public final class TrainFakes {
         Button startButton = robot.lookup("#startButton").queryAs(Button.class);
         waitUntil(() -> !startButton.isDisabled());
         robot.clickOn(startButton);
-    }
-
-    static Path copy(Path src, Path dst) {
-        try (Stream<Path> files = Files.walk(src)) {
-            for (Path p : files.toList()) {
-                Path target = dst.resolve(src.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(p, target);
-                }
-            }
-            return dst;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

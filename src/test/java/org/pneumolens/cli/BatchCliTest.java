@@ -1,5 +1,6 @@
 package org.pneumolens.cli;
 
+import org.pneumolens.TestFiles;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -27,7 +28,7 @@ class BatchCliTest {
     @Test
     void predictOverAFolderRecursesWritesOneCsvRowPerImageAndRefusesToOverwrite(@TempDir Path dir) throws Exception {
         Path data = Files.createDirectories(dir.resolve("data"));
-        copyTree(VAL, data.resolve("val"));
+        TestFiles.copyTree(VAL, data.resolve("val"));
         Files.writeString(data.resolve("README.txt"), "not an image");
         Path csv = dir.resolve("out.csv");
         CliEndToEndTest.Result r = CliEndToEndTest.run("predict", data.toString(), "--csv", csv.toString());
@@ -56,18 +57,5 @@ class BatchCliTest {
             assertTrue(text.contains("PneumoLens batch report"), text);
         }
         assertFalse(Files.list(dir).anyMatch(p -> p.getFileName().toString().endsWith(".tmp")));
-    }
-
-    private static void copyTree(Path from, Path to) throws Exception {
-        try (var s = Files.walk(from)) {
-            for (Path p : s.toList()) {
-                Path t = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(t);
-                } else {
-                    Files.copy(p, t);
-                }
-            }
-        }
     }
 }

@@ -1,16 +1,14 @@
 package org.pneumolens.app.train;
 
+import org.pneumolens.TestFiles;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.stream.Stream;
 import javafx.fxml.FXMLLoader;
 import javafx.scene.Parent;
 import javafx.stage.Window;
@@ -109,25 +107,9 @@ final class TrainViewFixture implements TrainDialogs {
     static Path copyFixtures(Path dir) {
         try {
             Path src = Path.of(TrainViewFixture.class.getResource("/fixtures/xray").toURI());
-            return copyTree(src, dir.resolve("xray"));
+            return TestFiles.copyTree(src, dir.resolve("xray"));
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    static Path copyTree(Path src, Path dst) {
-        try (Stream<Path> files = Files.walk(src)) {
-            for (Path p : files.toList()) {
-                Path target = dst.resolve(src.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(p, target);
-                }
-            }
-            return dst;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

@@ -1,5 +1,6 @@
 package org.pneumolens.app.train;
 
+import org.pneumolens.TestFiles;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -233,7 +234,7 @@ class TrainViewTest {
     @Test
     void oneClassOnlyShowsTheError(FxRobot robot, @TempDir Path tmp) {
         Path data = TrainViewFixture.copyFixtures(tmp).resolve("train");
-        TrainViewFixture.copyTree(data.resolve("NORMAL"), tmp.resolve("one/NORMAL"));
+        TestFiles.copyTree(data.resolve("NORMAL"), tmp.resolve("one/NORMAL"));
         chooseFolder(robot, tmp.resolve("one"));
         Label error = label(robot, "#datasetErrorLabel");
         assertTrue(error.getText().contains("only [NORMAL]"), error.getText());
