@@ -8,7 +8,6 @@ import static org.pneumolens.app.FxTestSupport.waitUntil;
 
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.Spinner;
 import javafx.scene.image.Image;
@@ -21,9 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.pneumolens.app.common.UiTaskExecutor;
-import org.pneumolens.app.common.ViewLoader;
 import org.pneumolens.app.diagnose.DiagnoseViewModel;
-import org.pneumolens.app.model.ModelService;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -45,13 +42,7 @@ class DicomViewTest {
     @Start
     void start(Stage stage) throws Exception {
         inference = new UiTaskExecutor("test-inference");
-        ModelService models = new ModelService(inference);
-        models.use(FxTestSupport.bundledModel(), "bundled");
-        AppContext context = new AppContext(models, inference, inference, AppContext.Navigation.NONE);
-        ViewLoader.Loaded<MainController> loaded = new ViewLoader(context).load("/org/pneumolens/app/MainView.fxml");
-        main = loaded.controller();
-        stage.setScene(new Scene(loaded.root(), 1200, 800));
-        stage.show();
+        main = FxTestSupport.showMainWindow(stage, FxTestSupport.bundledContext(inference), 1200, 800).controller();
     }
 
     @AfterEach

@@ -1,6 +1,11 @@
 package org.pneumolens.app;
 
 import java.nio.file.Path;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import org.pneumolens.app.common.TaskExecutor;
+import org.pneumolens.app.common.ViewLoader;
+import org.pneumolens.app.model.ModelService;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -46,5 +51,21 @@ public final class FxTestSupport {
 
     public static void waitUntil(Callable<Boolean> condition) throws TimeoutException {
         WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, condition);
+    }
+
+    /** A window's context with the bundled model loaded and all work, inference and training, on {@code executor}. */
+    public static AppContext bundledContext(TaskExecutor executor) throws ModelFormatException {
+        ModelService models = new ModelService(executor);
+        models.use(bundledModel(), "bundled");
+        return new AppContext(models, executor, executor, AppContext.Navigation.NONE);
+    }
+
+    /** Loads the main window with {@code context} and shows it on {@code stage} at {@code width} x {@code height}. */
+    public static ViewLoader.Loaded<MainController> showMainWindow(Stage stage, AppContext context, int width,
+                                                                   int height) {
+        ViewLoader.Loaded<MainController> loaded = new ViewLoader(context).load("/org/pneumolens/app/MainView.fxml");
+        stage.setScene(new Scene(loaded.root(), width, height));
+        stage.show();
+        return loaded;
     }
 }

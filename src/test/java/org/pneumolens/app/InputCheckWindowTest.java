@@ -9,8 +9,6 @@ import static org.pneumolens.app.FxTestSupport.waitUntil;
 
 import java.nio.file.Path;
 import javafx.scene.Node;
-import javafx.scene.Parent;
-import javafx.scene.Scene;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
@@ -20,10 +18,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.pneumolens.app.common.UiTaskExecutor;
-import org.pneumolens.app.common.ViewLoader;
 import org.pneumolens.app.diagnose.DiagnoseViewModel;
 import org.pneumolens.app.diagnose.NotXrays;
-import org.pneumolens.app.model.ModelService;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -51,15 +47,8 @@ class InputCheckWindowTest {
     void start(Stage stage) throws Exception {
         this.stage = stage;
         inference = new UiTaskExecutor("test-inference");
-        ModelService models = new ModelService(inference);
-        models.use(FxTestSupport.bundledModel(), "bundled");
-        AppContext context = new AppContext(models, inference, inference, AppContext.Navigation.NONE);
-        ViewLoader.Loaded<MainController> loaded = new ViewLoader(context).load("/org/pneumolens/app/MainView.fxml");
-        main = loaded.controller();
-        Parent root = loaded.root();
+        main = FxTestSupport.showMainWindow(stage, FxTestSupport.bundledContext(inference), 1200, 800).controller();
         stage.titleProperty().bind(main.titleProperty());
-        stage.setScene(new Scene(root, 1200, 800));
-        stage.show();
     }
 
     @AfterEach

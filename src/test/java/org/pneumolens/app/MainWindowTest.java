@@ -20,7 +20,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import javafx.css.PseudoClass;
 import javafx.event.Event;
 import javafx.scene.Parent;
-import javafx.scene.Scene;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
@@ -45,7 +44,6 @@ import org.pneumolens.app.common.UiTaskExecutor;
 import org.pneumolens.app.common.ViewLoader;
 import org.pneumolens.app.diagnose.DiagnoseTask;
 import org.pneumolens.app.diagnose.DiagnoseViewModel;
-import org.pneumolens.app.model.ModelService;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -89,14 +87,10 @@ class MainWindowTest {
                 pool.shutdown();
             }
         };
-        ModelService models = new ModelService(inference);
-        models.use(FxTestSupport.bundledModel(), "bundled");
-        AppContext context = new AppContext(models, inference, inference, AppContext.Navigation.NONE);
-        ViewLoader.Loaded<MainController> loaded = new ViewLoader(context).load("/org/pneumolens/app/MainView.fxml");
+        ViewLoader.Loaded<MainController> loaded = FxTestSupport.showMainWindow(stage,
+                FxTestSupport.bundledContext(inference), 1200, 800);
         main = loaded.controller();
         root = loaded.root();
-        stage.setScene(new Scene(root, 1200, 800));
-        stage.show();
     }
 
     @AfterEach

@@ -8,7 +8,6 @@ import static org.pneumolens.app.FxTestSupport.waitUntil;
 
 import java.nio.file.Path;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.Labeled;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
@@ -18,9 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.pneumolens.app.common.UiTaskExecutor;
-import org.pneumolens.app.common.ViewLoader;
 import org.pneumolens.app.diagnose.DiagnoseViewModel;
-import org.pneumolens.app.model.ModelService;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -45,13 +42,7 @@ class RecentMenuTest {
     @Start
     void start(Stage stage) throws Exception {
         executor = new UiTaskExecutor("test-recent");
-        ModelService models = new ModelService(executor);
-        models.use(FxTestSupport.bundledModel(), "bundled");
-        AppContext context = new AppContext(models, executor, executor, AppContext.Navigation.NONE);
-        ViewLoader.Loaded<MainController> loaded = new ViewLoader(context).load("/org/pneumolens/app/MainView.fxml");
-        main = loaded.controller();
-        stage.setScene(new Scene(loaded.root(), 1200, 800));
-        stage.show();
+        main = FxTestSupport.showMainWindow(stage, FxTestSupport.bundledContext(executor), 1200, 800).controller();
     }
 
     @AfterEach

@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import javafx.scene.Node;
 import javafx.scene.Parent;
-import javafx.scene.Scene;
 import javafx.scene.chart.LineChart;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.control.Labeled;
@@ -54,11 +53,9 @@ class SmallScreenTest {
         executor = new UiTaskExecutor("test-small");
         context = new AppContext(new ModelService(executor), executor, executor, AppContext.Navigation.NONE,
                 (config, data, progress, stop) -> TrainFakes.result(data));
-        ViewLoader.Loaded<MainController> loaded = new ViewLoader(context).load("/org/pneumolens/app/MainView.fxml");
+        ViewLoader.Loaded<MainController> loaded = FxTestSupport.showMainWindow(stage, context, 1280, 720);
         main = loaded.controller();
         root = loaded.root();
-        stage.setScene(new Scene(root, 1280, 720));
-        stage.show();
     }
 
     @AfterEach
