@@ -62,7 +62,6 @@ public final class DiagnoseTask extends BackgroundTask<Diagnosis> {
         if (image.dicom() == null) {
             return pixels;
         }
-        // The header was read with the pixels: the same refusal Screening.withHeaderFacts gives, without a re-read.
-        return image.dicom().header().notChestReason().map(pixels::refusedBecause).orElse(pixels);
+        return Screening.withHeaderFacts(image.dicom().header(), pixels); // the header read with the pixels
     }
 }

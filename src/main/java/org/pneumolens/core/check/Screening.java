@@ -14,6 +14,7 @@ import org.pneumolens.core.data.LabeledImage;
 import org.pneumolens.core.data.SkippedFile;
 import org.pneumolens.core.dicom.Dicom;
 import org.pneumolens.core.dicom.DicomDecoder;
+import org.pneumolens.core.dicom.DicomHeader;
 import org.pneumolens.core.image.GreyImage;
 import org.pneumolens.core.image.ImageDecodeException;
 import org.pneumolens.core.image.ImageDecoder;
@@ -44,8 +45,12 @@ public final class Screening {
     public record Scan(List<Sample> samples, List<SkippedFile> failed) {
     }
 
-    /** One file's prediction and check, with the grey image both were computed from. */
-    public record ScreenedFile(GreyImage image, Prediction prediction, CheckResult check) {
+    /**
+     * One file's prediction and check, with the grey image both were computed from.
+     *
+     * @param header the DICOM header when the file is DICOM (read once, here), else null
+     */
+    public record ScreenedFile(GreyImage image, Prediction prediction, CheckResult check, DicomHeader header) {
     }
 
     /**
@@ -56,15 +61,13 @@ public final class Screening {
         BufferedImage decoded = ImageDecoder.decode(file);
         GreyImage grey = ImageDecoder.toGrey(decoded);
         Screened s = predict(model, decoded, grey);
-        return new ScreenedFile(grey, s.prediction(), withHeaderFacts(file, s.check()));
+        DicomHeader header = Dicom.isDicom(file) ? DicomDecoder.readHeader(file) : null;
+        return new ScreenedFile(grey, s.prediction(), withHeaderFacts(header, s.check()), header);
     }
 
-    /** The check, refused when the file is a DICOM whose header says it is not a frontal chest radiograph. */
-    public static CheckResult withHeaderFacts(Path file, CheckResult check) throws ImageDecodeException {
-        if (!Dicom.isDicom(file)) {
-            return check;
-        }
-        return DicomDecoder.readHeader(file).notChestReason().map(check::refusedBecause).orElse(check);
+    /** The check, refused when a DICOM header says the image is not a frontal chest radiograph. */
+    public static CheckResult withHeaderFacts(DicomHeader header, CheckResult check) {
+        return header == null ? check : header.notChestReason().map(check::refusedBecause).orElse(check);
     }
 
     /** @param decoded the file as decoded (colour intact); {@code grey} its grey conversion */

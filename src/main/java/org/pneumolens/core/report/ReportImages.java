@@ -3,8 +3,6 @@ package org.pneumolens.core.report;
 import java.nio.file.Path;
 import org.pneumolens.core.batch.SourceFacts;
 import org.pneumolens.core.check.Screening;
-import org.pneumolens.core.dicom.Dicom;
-import org.pneumolens.core.dicom.DicomDecoder;
 import org.pneumolens.core.image.GreyImage;
 import org.pneumolens.core.image.ImageDecodeException;
 import org.pneumolens.core.image.Resampler;
@@ -24,8 +22,8 @@ public final class ReportImages {
         GreyImage full = s.image();
         int positive = model.metadata().positiveIndex();
         GradCam.Heatmap map = model.gradCam(full, positive);
-        SourceFacts source = Dicom.isDicom(file)
-                ? SourceFacts.dicom(full.width(), full.height(), DicomDecoder.readHeader(file))
+        SourceFacts source = s.header() != null
+                ? SourceFacts.dicom(full.width(), full.height(), s.header())
                 : new SourceFacts(SourceFacts.sniffFormat(file), full.width(), full.height(), null);
         double scale = Math.min(1.0, (double) MAX_SIDE / Math.max(full.width(), full.height()));
         GreyImage shown = scale >= 1 ? full : Resampler.resize(full, Math.max(1, (int) Math.round(full.width() * scale)),
