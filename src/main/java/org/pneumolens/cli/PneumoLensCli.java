@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 @Command(name = "pneumolens", mixinStandardHelpOptions = true, versionProvider = PneumoLensCli.VersionProvider.class,
         description = {"Chest X-ray pneumonia classifier.", Notices.RESEARCH_USE},
         subcommands = {PredictCommand.class, ReportCommand.class, EvaluateCommand.class, TrainCommand.class,
-                FitCheckCommand.class, CalibrateCommand.class, CardCommand.class})
+                FitCheckCommand.class, CalibrateCommand.class, EnsembleCommand.class, CardCommand.class})
 public final class PneumoLensCli {
     public static final java.util.Set<String> SUBCOMMANDS = java.util.Set.of("predict", "report", "evaluate", "train",
             "fit-check", "calibrate", "card", "help", "-h", "--help", "-V", "--version");

@@ -35,6 +35,28 @@ class CalibrateCardCliTest {
     }
 
     @Test
+    void ensembleCombinesMembersAndCalibratesTheAverage() throws Exception {
+        Path out = dir.resolve("pair.zip");
+        CliEndToEndTest.Result r = CliEndToEndTest.run("ensemble", "--member", model.toString(), "--member",
+                model.toString(), "--val", FIXTURES.resolve("val").toString(), "--out", out.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("ensemble of 2 networks") && r.out().contains("borderline band"), r.out());
+        PneumoModel single = ModelFile.load(model);
+        PneumoModel pair = ModelFile.load(out);
+        assertEquals(2, pair.members().size());
+        assertEquals(2, pair.metadata().ensemble().training().size());
+        float[][] in = {new float[32 * 32]};
+        assertEquals(single.output(in).getDouble(0, 1), pair.output(in).getDouble(0, 1), 1e-6,
+                "two copies of one network average to that network");
+        assertTrue(pair.inputCheck().isPresent(), "the first member's input check is kept");
+
+        CliEndToEndTest.Result one = CliEndToEndTest.run("ensemble", "--member", model.toString(), "--val",
+                FIXTURES.resolve("val").toString(), "--out", dir.resolve("one.zip").toString());
+        assertNotEquals(0, one.code());
+        assertTrue(one.err().contains("at least two"), one.err());
+    }
+
+    @Test
     void calibrateKeepsTheWeightsAndRefusesToOverwrite() throws Exception {
         Path out = dir.resolve("recalibrated.zip");
         String[] args = {"calibrate", "--model", model.toString(), "--val", FIXTURES.resolve("train").toString(),

@@ -69,7 +69,9 @@ public record ModelCard(String title, List<Section> sections) {
         List<List<String>> model = new ArrayList<>();
         model.add(List.of("name", text(m.name())));
         if (fileName != null) model.add(List.of("file", nameOnly(fileName)));
-        model.add(List.of("architecture", text(m.architecture())));
+        model.add(List.of("architecture", text(m.architecture()) + (m.ensemble() == null ? ""
+                : ", an ensemble of " + m.memberCount() + " independently trained networks (softmax outputs averaged, "
+                + "then calibrated)")));
         model.add(List.of("input", String.format(Locale.ROOT, "grey %dx%d (squashed to %d px first), %s, "
                 + "normalised with mean %.4f, std %.4f", in.size(), in.size(), in.datasetSize(), in.layout(), in.mean(),
                 in.std())));
@@ -88,6 +90,9 @@ public record ModelCard(String title, List<Section> sections) {
                     List.of("seed", Long.toString(t.seed())),
                     List.of("training time", String.format(Locale.ROOT, "%.1f min", t.seconds() / 60)))))));
         }
+        if (m.ensemble() != null) {
+            s.add(members(m.ensemble()));
+        }
         s.add(figures(m));
         s.add(calibration(c));
         s.add(operatingPoint(m, c));
@@ -102,6 +107,20 @@ public record ModelCard(String title, List<Section> sections) {
                         + " cells; it is not a segmentation of disease.",
                 "The network sees one image, without history, symptoms or prior films.")))));
         return new ModelCard("Model card: " + text(m.name()), List.copyOf(s));
+    }
+
+    /** One row per member network: what distinguishes it (its seed) and how its own training went. */
+    private static Section members(ModelMetadata.Ensemble e) {
+        List<List<String>> rows = new ArrayList<>();
+        for (int i = 0; i < e.training().size(); i++) {
+            ModelMetadata.TrainingSummary t = e.training().get(i);
+            rows.add(t == null ? List.of(Integer.toString(i + 1), "?", "?", "?", "?") : List.of(Integer.toString(i + 1),
+                    Long.toString(t.seed()), Integer.toString(t.epochsRun()), Integer.toString(t.bestEpoch()),
+                    String.format(Locale.ROOT, "%.1f min", t.seconds() / 60)));
+        }
+        return new Section("Ensemble members", List.of(new Paragraph("The training settings above are the first "
+                + "member's; the members differ in their seed (weights, batch order and augmentation)."),
+                new Table(List.of("member", "seed", "epochs run", "kept epoch", "training time"), rows)));
     }
 
     private static Section figures(ModelMetadata m) {

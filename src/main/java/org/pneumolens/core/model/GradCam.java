@@ -116,6 +116,40 @@ public final class GradCam {
     }
 
     /**
+     * An ensemble's maps and probabilities: the members' probabilities averaged (as the ensemble predicts), and per
+     * class the members' maps averaged before normalisation (each map times its scale, in logit units per cell), so
+     * a member with stronger evidence weighs more, then normalised to the average's strongest cell.
+     */
+    public static All average(java.util.List<All> members) {
+        if (members.size() == 1) {
+            return members.get(0);
+        }
+        int k = members.get(0).maps().size();
+        double[] p = new double[members.get(0).probabilities().length];
+        java.util.List<Heatmap> maps = new java.util.ArrayList<>(k);
+        for (All a : members) {
+            for (int c = 0; c < p.length; c++) p[c] += a.probabilities()[c] / members.size();
+        }
+        for (int c = 0; c < k; c++) {
+            Heatmap first = members.get(0).maps().get(c);
+            float[] v = new float[first.values().length];
+            for (All a : members) {
+                Heatmap m = a.maps().get(c);
+                if (m.width() != first.width() || m.height() != first.height()) {
+                    throw new IllegalArgumentException("ensemble members' maps differ in size");
+                }
+                for (int i = 0; i < v.length; i++) v[i] += m.values()[i] * m.scale() / members.size();
+            }
+            float own = Heatmap.max(v);
+            if (own > 0) {
+                for (int i = 0; i < v.length; i++) v[i] /= own;
+            }
+            maps.add(new Heatmap(first.width(), first.height(), v, own, own > 0 ? 1f : 0f));
+        }
+        return new All(p, java.util.List.copyOf(maps));
+    }
+
+    /**
      * The maps of one image for display side by side: each (normalised to its own strongest cell) multiplied by its
      * class's probability over the largest probability, so the most likely class's map keeps strength 1 and a class
      * at P = 0.001 against 0.999 is drawn at 0.001 of it.

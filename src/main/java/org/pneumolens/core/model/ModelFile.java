@@ -10,7 +10,11 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
@@ -24,7 +28,8 @@ import org.pneumolens.core.check.InputCheck;
 import org.pneumolens.core.io.AtomicFiles;
 
 /**
- * A model file is DL4J's {@link ModelSerializer} zip with one more entry, {@value #METADATA_ENTRY}. Saving goes
+ * A model file is DL4J's {@link ModelSerializer} zip with one more entry, {@value #METADATA_ENTRY} (and, for an
+ * ensemble, each further member's configuration and coefficients under {@code member-K/}). Saving goes
  * through a temporary file in the target folder and an atomic move, so a crash never leaves a half-written
  * model where a good one was. Loading never goes through {@code ModelSerializer}, which deserializes Java
  * objects from some entries: the zip is read through an allow-list ({@link ModelZip}), the network is built
@@ -53,9 +58,15 @@ public final class ModelFile {
         AtomicFiles.write(target, out -> write(net, metadata, check, out));
     }
 
-    /** Saves a loaded or trained model, its input check included. */
+    /** Saves a loaded or trained model, its input check and every ensemble member included. */
     public static void save(PneumoModel model, Path target) throws IOException {
-        save(model.network(), model.metadata(), model.inputCheck().orElse(null), target);
+        save(model.members(), model.metadata(), model.inputCheck().orElse(null), target);
+    }
+
+    /** Saves the member networks of a model (one, or an ensemble's in order) with its metadata and input check. */
+    public static void save(List<MultiLayerNetwork> nets, ModelMetadata metadata, InputCheck check, Path target)
+            throws IOException {
+        AtomicFiles.write(target, out -> write(nets, metadata, check, out));
     }
 
     static void write(MultiLayerNetwork net, ModelMetadata metadata, OutputStream out) throws IOException {
@@ -64,31 +75,60 @@ public final class ModelFile {
 
     static void write(MultiLayerNetwork net, ModelMetadata metadata, InputCheck check, OutputStream out)
             throws IOException {
-        ByteArrayOutputStream dl4j = new ByteArrayOutputStream();
-        ModelSerializer.writeModel(net, dl4j, false);
-        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(dl4j.toByteArray()));
-             ZipOutputStream zip = new ZipOutputStream(out)) {
-            for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
-                zip.putNextEntry(new ZipEntry(e.getName()));
-                in.transferTo(zip);
-                zip.closeEntry();
+        write(List.of(net), metadata, check, out);
+    }
+
+    /**
+     * Writes the first network as DL4J's own zip does and each further ensemble member's configuration and
+     * coefficients under {@code member-K/} (never a member's updater state: an ensemble is not trained further).
+     */
+    static void write(List<MultiLayerNetwork> nets, ModelMetadata metadata, InputCheck check, OutputStream out)
+            throws IOException {
+        if (nets.size() != metadata.memberCount()) {
+            throw new IllegalArgumentException(nets.size() + " networks but the metadata describes "
+                    + metadata.memberCount());
+        }
+        try (ZipOutputStream zip = new ZipOutputStream(out)) {
+            for (int m = 1; m <= nets.size(); m++) {
+                ByteArrayOutputStream dl4j = new ByteArrayOutputStream();
+                ModelSerializer.writeModel(nets.get(m - 1), dl4j, false);
+                Map<String, byte[]> entries = new LinkedHashMap<>();
+                try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(dl4j.toByteArray()))) {
+                    for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                        entries.put(e.getName(), in.readAllBytes());
+                    }
+                }
+                // Configuration first: a reader of a stream bounds the coefficients by it.
+                for (String name : List.of(ModelZip.CONFIGURATION, ModelZip.COEFFICIENTS)) {
+                    put(zip, ModelZip.member(m, name), entries.remove(name));
+                }
+                if (m == 1) {
+                    for (Map.Entry<String, byte[]> e : entries.entrySet()) {
+                        put(zip, e.getKey(), e.getValue());
+                    }
+                }
             }
-            zip.putNextEntry(new ZipEntry(METADATA_ENTRY));
-            zip.write(GSON.toJson(metadata).getBytes(StandardCharsets.UTF_8));
-            zip.closeEntry();
+            put(zip, METADATA_ENTRY, GSON.toJson(metadata).getBytes(StandardCharsets.UTF_8));
             if (check != null) {
-                zip.putNextEntry(new ZipEntry(InputCheck.ENTRY));
-                zip.write(check.toJson().getBytes(StandardCharsets.UTF_8));
-                zip.closeEntry();
+                put(zip, InputCheck.ENTRY, check.toJson().getBytes(StandardCharsets.UTF_8));
             }
         }
+    }
+
+    private static void put(ZipOutputStream zip, String name, byte[] content) throws IOException {
+        if (content == null) {
+            throw new IOException("DL4J wrote no " + name);
+        }
+        zip.putNextEntry(new ZipEntry(name));
+        zip.write(content);
+        zip.closeEntry();
     }
 
     public static PneumoModel load(Path file) throws ModelFormatException {
         String name = ModelZip.printable(file.getFileName() == null ? file.toString() : file.getFileName().toString());
         try {
-            NetworkHolder network = new NetworkHolder(name);
-            return load(ModelZip.read(file, name, network::coefficientBytes), network, name);
+            Networks networks = new Networks(name);
+            return load(ModelZip.read(file, name, networks::coefficientBytes), networks, name);
         } catch (RuntimeException e) {
             throw unexpected(name, e);
         }
@@ -96,8 +136,8 @@ public final class ModelFile {
 
     public static PneumoModel load(InputStream in, String name) throws ModelFormatException {
         try {
-            NetworkHolder network = new NetworkHolder(name);
-            return load(ModelZip.read(in, name, network::coefficientBytes), network, name);
+            Networks networks = new Networks(name);
+            return load(ModelZip.read(in, name, networks::coefficientBytes), networks, name);
         } catch (RuntimeException e) {
             throw unexpected(name, e);
         }
@@ -157,29 +197,69 @@ public final class ModelFile {
                 conf = c;
             }
         }
+
+        MultiLayerNetwork build(byte[] config, byte[] coefficients) throws ModelFormatException {
+            parse(config);
+            INDArray params = Coefficients.parse(coefficients, parameters, name);
+            try {
+                MultiLayerNetwork net = new MultiLayerNetwork(conf);
+                net.init(params, false);
+                return NativeHelpers.install(net);
+            } catch (RuntimeException | OutOfMemoryError | StackOverflowError e) {
+                throw new ModelFormatException(name + ": the network inside the model file cannot be built ("
+                        + NetworkConfiguration.firstLine(e.getMessage()) + ")", e);
+            }
+        }
     }
 
-    private static PneumoModel load(Map<String, byte[]> entries, NetworkHolder network, String name)
+    /** One {@link NetworkHolder} per member, by the name of its configuration entry. */
+    private static final class Networks {
+        private final String name;
+        private final Map<String, NetworkHolder> holders = new HashMap<>();
+
+        Networks(String name) {
+            this.name = name;
+        }
+
+        NetworkHolder of(String configurationEntry) {
+            String member = configurationEntry.equals(ModelZip.CONFIGURATION) ? name
+                    : name + " (" + configurationEntry.substring(0, configurationEntry.indexOf('/')) + ")";
+            return holders.computeIfAbsent(configurationEntry, k -> new NetworkHolder(member));
+        }
+
+        long coefficientBytes(String configurationEntry, byte[] config) throws ModelFormatException {
+            return of(configurationEntry).coefficientBytes(config);
+        }
+    }
+
+    private static PneumoModel load(Map<String, byte[]> entries, Networks networks, String name)
             throws ModelFormatException {
         ModelMetadata meta = metadata(entries, name);
-        byte[] config = entries.get(ModelZip.CONFIGURATION);
-        byte[] coefficients = entries.get(ModelZip.COEFFICIENTS);
-        if (config == null || coefficients == null) {
-            throw new ModelFormatException(name + ": the model file has no network (" + ModelZip.CONFIGURATION
-                    + " and " + ModelZip.COEFFICIENTS + " are both needed)");
+        List<MultiLayerNetwork> nets = new ArrayList<>();
+        for (int m = 1; m <= ModelMetadata.MAX_MEMBERS; m++) {
+            String configEntry = ModelZip.member(m, ModelZip.CONFIGURATION);
+            byte[] config = entries.get(configEntry);
+            byte[] coefficients = entries.get(ModelZip.member(m, ModelZip.COEFFICIENTS));
+            if (config == null && coefficients == null && m > 1) {
+                continue; // counted below: a gap in the members refuses the file
+            }
+            if (config == null || coefficients == null) {
+                throw new ModelFormatException(name + ": the model file has no network" + (m == 1 ? "" : " " + m)
+                        + " (" + ModelZip.member(m, ModelZip.CONFIGURATION) + " and "
+                        + ModelZip.member(m, ModelZip.COEFFICIENTS) + " are both needed)");
+            }
+            if (nets.size() != m - 1) {
+                throw new ModelFormatException(name + ": the model file has ensemble member " + m + " but not member "
+                        + (nets.size() + 1));
+            }
+            nets.add(networks.of(configEntry).build(config, coefficients));
         }
-        network.parse(config);
-        INDArray params = Coefficients.parse(coefficients, network.parameters, name);
-        MultiLayerNetwork net;
-        try {
-            net = new MultiLayerNetwork(network.conf);
-            net.init(params, false);
-        } catch (RuntimeException | OutOfMemoryError | StackOverflowError e) {
-            throw new ModelFormatException(name + ": the network inside the model file cannot be built ("
-                    + NetworkConfiguration.firstLine(e.getMessage()) + ")", e);
+        if (nets.size() != meta.memberCount()) {
+            throw new ModelFormatException(name + ": the model file holds " + nets.size() + " network(s) but its "
+                    + "metadata describes " + meta.memberCount() + " (its calibration was fitted on all of them)");
         }
         InputCheck check = readInputCheck(entries.get(INPUT_CHECK_ENTRY), name);
-        PneumoModel model = PneumoModel.checked(NativeHelpers.install(net), meta, name);
+        PneumoModel model = PneumoModel.checked(nets, meta, name);
         if (check == null) {
             return model;
         }
@@ -266,6 +346,12 @@ public final class ModelFile {
             if (problem != null) {
                 throw new ModelFormatException(name + ": model metadata has an invalid calibration (" + problem + ")");
             }
+        }
+        if (m.ensemble() != null && (m.ensemble().members() < 2 || m.ensemble().members() > ModelMetadata.MAX_MEMBERS
+                || m.ensemble().training() == null || m.ensemble().training().size() != m.ensemble().members())) {
+            throw new ModelFormatException(name + ": model metadata describes an ensemble of "
+                    + m.ensemble().members() + " members (2 to " + ModelMetadata.MAX_MEMBERS + ", one training "
+                    + "summary each)");
         }
         for (String text : new String[]{m.name(), m.architecture(), m.createdAt(), m.appVersion()}) {
             if (text != null && text.length() > MAX_TEXT) {

@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Enumeration;
 import java.util.HashMap;
 import java.util.List;
@@ -37,16 +38,39 @@ final class ModelZip {
     /** Largest sum of all entries' uncompressed sizes. */
     static final long MAX_TOTAL_BYTES = 320L << 20;
 
-    /** The entries a model file may hold, with the largest uncompressed size accepted for each. */
-    private static final Map<String, Long> ALLOWED = Map.of(
-            CONFIGURATION, 8L << 20,
-            COEFFICIENTS, Coefficients.MAX_BYTES,
-            UPDATER_STATE, 2 * Coefficients.MAX_BYTES,
-            ModelFile.METADATA_ENTRY, 1L << 20,
-            ModelFile.INPUT_CHECK_ENTRY, (long) org.pneumolens.core.check.InputCheck.MAX_JSON_BYTES);
-    /** Entries whose content is kept; the others on the list are allowed but skipped. */
-    private static final List<String> KEPT = List.of(CONFIGURATION, COEFFICIENTS, ModelFile.METADATA_ENTRY,
-            ModelFile.INPUT_CHECK_ENTRY);
+    /**
+     * The entries a model file may hold, with the largest uncompressed size accepted for each: the first network's
+     * at the top level, further ensemble members' under {@code member-K/} (K = 2 to {@value ModelMetadata#MAX_MEMBERS}).
+     */
+    private static final Map<String, Long> ALLOWED;
+    /**
+     * Entries whose content is kept, in the order a file on disk is read (each member's configuration before its
+     * coefficients, so that they can be bounded by it); the others on the list are allowed but skipped.
+     */
+    private static final List<String> KEPT;
+
+    static {
+        Map<String, Long> allowed = new HashMap<>();
+        List<String> kept = new ArrayList<>();
+        for (int m = 1; m <= ModelMetadata.MAX_MEMBERS; m++) {
+            allowed.put(member(m, CONFIGURATION), 8L << 20);
+            allowed.put(member(m, COEFFICIENTS), Coefficients.MAX_BYTES);
+            allowed.put(member(m, UPDATER_STATE), 2 * Coefficients.MAX_BYTES);
+            kept.add(member(m, CONFIGURATION));
+            kept.add(member(m, COEFFICIENTS));
+        }
+        allowed.put(ModelFile.METADATA_ENTRY, 1L << 20);
+        allowed.put(ModelFile.INPUT_CHECK_ENTRY, (long) org.pneumolens.core.check.InputCheck.MAX_JSON_BYTES);
+        kept.add(ModelFile.METADATA_ENTRY);
+        kept.add(ModelFile.INPUT_CHECK_ENTRY);
+        ALLOWED = Map.copyOf(allowed);
+        KEPT = List.copyOf(kept);
+    }
+
+    /** The name of a network entry of member {@code m} (1-based; the first member's entries are at the top level). */
+    static String member(int m, String entry) {
+        return m == 1 ? entry : "member-" + m + "/" + entry;
+    }
 
     private ModelZip() {
     }
@@ -54,14 +78,18 @@ final class ModelZip {
     /** The largest coefficients entry a configuration allows, once the configuration has been read. */
     @FunctionalInterface
     interface CoefficientBound {
-        long bytesFor(byte[] configuration) throws ModelFormatException;
+        /** @param configurationEntry the name of the configuration entry (which member) */
+        long bytesFor(String configurationEntry, byte[] configuration) throws ModelFormatException;
     }
 
     /** The bound of an entry: its allow-list bound, tightened for the coefficients once the configuration is known. */
     private static long limit(String entry, Map<String, byte[]> kept, CoefficientBound bound) throws ModelFormatException {
         long limit = ALLOWED.get(entry);
-        if (entry.equals(COEFFICIENTS) && bound != null && kept.containsKey(CONFIGURATION)) {
-            limit = Math.min(limit, bound.bytesFor(kept.get(CONFIGURATION)));
+        if (entry.endsWith(COEFFICIENTS) && bound != null) {
+            String configuration = entry.substring(0, entry.length() - COEFFICIENTS.length()) + CONFIGURATION;
+            if (kept.containsKey(configuration)) {
+                limit = Math.min(limit, bound.bytesFor(configuration, kept.get(configuration)));
+            }
         }
         return limit;
     }
@@ -174,8 +202,9 @@ final class ModelZip {
         if (limit == null) {
             throw new ModelFormatException(name + " is refused: it holds an entry PneumoLens does not read ("
                     + printable(entry) + "); a model file holds only " + CONFIGURATION + ", " + COEFFICIENTS + ", "
-                    + ModelFile.METADATA_ENTRY + " and optionally " + ModelFile.INPUT_CHECK_ENTRY + " and "
-                    + UPDATER_STATE);
+                    + ModelFile.METADATA_ENTRY + " and optionally " + ModelFile.INPUT_CHECK_ENTRY + ", "
+                    + UPDATER_STATE + " and the same network entries of ensemble members under member-2/ to member-"
+                    + ModelMetadata.MAX_MEMBERS + "/");
         }
         return limit;
     }

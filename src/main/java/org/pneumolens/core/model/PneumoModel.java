@@ -15,20 +15,23 @@ import org.pneumolens.core.image.GreyImage;
 import org.pneumolens.core.image.Preprocessing;
 
 /**
- * A trained network with its metadata: turns images into probabilities, labels and Grad-CAM maps.
- * DL4J networks keep per-call state in their layers, so every use is synchronised on this object.
+ * A trained network (or an ensemble of networks whose softmax outputs are averaged) with its metadata: turns images
+ * into probabilities, labels and Grad-CAM maps. DL4J networks keep per-call state in their layers, so every use is
+ * synchronised on this object.
  */
 public final class PneumoModel {
     /** Inputs per forward pass when scoring many images. */
     public static final int OUTPUT_BATCH = 64;
 
-    private final MultiLayerNetwork net;
+    private final MultiLayerNetwork net; // the first member: the input check's features come from it
+    private final List<MultiLayerNetwork> members;
     private final ModelMetadata metadata;
     private final Preprocessing preprocessing;
     private final InputCheck inputCheck; // null: made before input checks, or not fitted yet
 
-    private PneumoModel(MultiLayerNetwork net, ModelMetadata metadata, InputCheck inputCheck) {
-        this.net = net;
+    private PneumoModel(List<MultiLayerNetwork> members, ModelMetadata metadata, InputCheck inputCheck) {
+        this.members = List.copyOf(members);
+        this.net = this.members.get(0);
         this.metadata = metadata;
         this.inputCheck = inputCheck;
         ModelMetadata.Input in = metadata.input();
@@ -38,8 +41,29 @@ public final class PneumoModel {
     /** Wraps a network, refusing it when its shape does not fit the metadata. */
     public static PneumoModel checked(MultiLayerNetwork net, ModelMetadata metadata, String name)
             throws ModelFormatException {
+        return checked(List.of(net), metadata, name);
+    }
+
+    /**
+     * Wraps an ensemble's member networks (one or more, in order), refusing them when their number or shape does not
+     * fit the metadata; every member is probed on its own, so one broken member cannot hide in the average.
+     */
+    public static PneumoModel checked(List<MultiLayerNetwork> nets, ModelMetadata metadata, String name)
+            throws ModelFormatException {
         ModelFile.validate(metadata, name);
-        PneumoModel model = new PneumoModel(net, metadata, null);
+        if (nets.isEmpty() || nets.size() != metadata.memberCount()) {
+            throw new ModelFormatException(name + ": " + nets.size() + " network(s) but the metadata describes "
+                    + metadata.memberCount());
+        }
+        for (int m = 0; m < nets.size(); m++) {
+            probe(new PneumoModel(List.of(nets.get(m)), metadata.withEnsemble(null, metadata.name()), null),
+                    nets.size() == 1 ? name : name + " (member " + (m + 1) + ")");
+        }
+        return new PneumoModel(nets, metadata, null);
+    }
+
+    private static void probe(PneumoModel model, String name) throws ModelFormatException {
+        ModelMetadata metadata = model.metadata;
         int size = metadata.input().size();
         INDArray out;
         try {
@@ -65,17 +89,16 @@ public final class PneumoModel {
                         + "probabilities (" + problem + ")");
             }
         }
-        return model;
     }
 
     /** Writes the model to {@code target} with {@link ModelFile#save}, never while it predicts on another thread. */
     public synchronized void save(Path target) throws IOException {
-        ModelFile.save(net, metadata, inputCheck().orElse(null), target);
+        ModelFile.save(members, metadata, inputCheck().orElse(null), target);
     }
 
     /** As {@link #save(Path)}, with the metadata's name replaced by {@code name} (the user names a model on save). */
     public synchronized void save(Path target, String name) throws IOException {
-        ModelFile.save(net, metadata.withName(name), inputCheck().orElse(null), target);
+        ModelFile.save(members, metadata.withName(name), inputCheck().orElse(null), target);
     }
 
     public ModelMetadata metadata() {
@@ -93,7 +116,11 @@ public final class PneumoModel {
      */
     public PneumoModel withMetadata(ModelMetadata m) throws ModelFormatException {
         ModelFile.validate(m, "model");
-        return new PneumoModel(net, m, inputCheck);
+        if (m.memberCount() != members.size()) {
+            throw new ModelFormatException("model: the metadata describes " + m.memberCount() + " network(s), the "
+                    + "model has " + members.size());
+        }
+        return new PneumoModel(members, m, inputCheck);
     }
 
     /** How this model's probabilities are calibrated ({@link Calibration#NONE} for a model made before). */
@@ -103,7 +130,7 @@ public final class PneumoModel {
 
     /** The same network (shared, not copied) with another input check; null removes it. */
     public PneumoModel withInputCheck(InputCheck check) {
-        return new PneumoModel(net, metadata, check);
+        return new PneumoModel(members, metadata, check);
     }
 
     public Preprocessing preprocessing() {
@@ -114,9 +141,50 @@ public final class PneumoModel {
         return metadata.classes();
     }
 
-    /** The network itself, for training code and tests; not safe to use concurrently with this model. */
+    /**
+     * The network itself (an ensemble's first member), for training code and tests; not safe to use concurrently
+     * with this model.
+     */
     public MultiLayerNetwork network() {
         return net;
+    }
+
+    /** Every member network in order (one for a single model); not safe to use concurrently with this model. */
+    public List<MultiLayerNetwork> members() {
+        return members;
+    }
+
+    /**
+     * An ensemble of these models' networks, their softmax outputs averaged: same classes and input, each
+     * model's networks in order, the first model's input check (fitted on its first network's features).
+     * The result carries the first model's threshold and calibration until it is calibrated again, which it
+     * must be (ModelCalibrator): a single network's calibration does not fit an average.
+     */
+    public static PneumoModel ensemble(List<PneumoModel> models, String name) throws ModelFormatException {
+        PneumoModel first = models.get(0);
+        List<MultiLayerNetwork> nets = new java.util.ArrayList<>();
+        List<ModelMetadata.TrainingSummary> training = new java.util.ArrayList<>();
+        for (PneumoModel m : models) {
+            ModelMetadata.Input a = first.metadata.input();
+            ModelMetadata.Input b = m.metadata.input();
+            if (!m.classes().equals(first.classes()) || !m.metadata.positiveClass().equals(first.metadata.positiveClass())
+                    || !a.equals(b)) {
+                throw new ModelFormatException(name + ": ensemble members must have the same classes, positive class "
+                        + "and input (" + first.metadata.name() + " and " + m.metadata.name() + " differ)");
+            }
+            nets.addAll(m.members);
+            for (int i = 0; i < m.members.size(); i++) {
+                training.add(m.metadata.ensemble() == null ? m.metadata.training()
+                        : m.metadata.ensemble().training().get(i));
+            }
+        }
+        if (nets.size() > ModelMetadata.MAX_MEMBERS) {
+            throw new ModelFormatException(name + ": an ensemble holds at most " + ModelMetadata.MAX_MEMBERS
+                    + " networks, these models have " + nets.size());
+        }
+        ModelMetadata meta = first.metadata.withEnsemble(
+                nets.size() == 1 ? null : new ModelMetadata.Ensemble(nets.size(), training), name);
+        return checked(nets, meta, name).withInputCheck(first.inputCheck);
     }
 
     public Prediction predict(GreyImage image) {
@@ -188,12 +256,21 @@ public final class PneumoModel {
     }
 
     /**
-     * One forward pass giving both the softmax outputs and the activations that feed the output layer: for
-     * PneumoNet the global-average-pool output (256 values; dropout is the identity at inference).
+     * One forward pass giving both the softmax outputs (an ensemble's averaged) and the activations that feed the
+     * output layer of the first network: for PneumoNet the global-average-pool output (256 values; dropout is the
+     * identity at inference).
      */
     public synchronized Forward forward(float[][] inputs) {
-        List<INDArray> acts = net.feedForward(toTensor(inputs), false); // [input, layer 0, ..., output layer]
+        INDArray x = toTensor(inputs);
+        List<INDArray> acts = net.feedForward(x, false); // [input, layer 0, ..., output layer]
         INDArray out = acts.get(acts.size() - 1); // [n, classes]
+        if (members.size() > 1) {
+            out = out.dup();
+            for (MultiLayerNetwork other : members.subList(1, members.size())) {
+                out.addi(other.output(x, false));
+            }
+            out.divi(members.size());
+        }
         INDArray feat = acts.get(acts.size() - 2);
         feat = feat.reshape(feat.size(0), feat.length() / feat.size(0)); // [n, d]
         double[][] p = new double[inputs.length][];
@@ -205,9 +282,21 @@ public final class PneumoModel {
         return new Forward(p, f);
     }
 
-    /** Raw softmax outputs (uncalibrated), shape [n, classes]. */
+    /** Raw softmax outputs (uncalibrated; an ensemble's averaged in probability space), shape [n, classes]. */
     public synchronized INDArray output(float[][] inputs) {
-        return net.output(toTensor(inputs), false);
+        return output(members, toTensor(inputs));
+    }
+
+    private static INDArray output(List<MultiLayerNetwork> nets, INDArray x) {
+        INDArray out = nets.get(0).output(x, false);
+        if (nets.size() > 1) {
+            out = out.dup();
+            for (MultiLayerNetwork other : nets.subList(1, nets.size())) {
+                out.addi(other.output(x, false));
+            }
+            out.divi(nets.size());
+        }
+        return out;
     }
 
     /**
@@ -218,6 +307,11 @@ public final class PneumoModel {
      */
     public static double[][] probabilities(MultiLayerNetwork net, int n, IntFunction<float[]> input, int s,
                                            String layout) {
+        return probabilities(List.of(net), n, input, s, layout);
+    }
+
+    private static double[][] probabilities(List<MultiLayerNetwork> nets, int n, IntFunction<float[]> input, int s,
+                                            String layout) {
         double[][] out = new double[n][];
         for (int from = 0; from < n; from += OUTPUT_BATCH) {
             int to = Math.min(n, from + OUTPUT_BATCH);
@@ -225,7 +319,7 @@ public final class PneumoModel {
             for (int i = from; i < to; i++) {
                 chunk[i - from] = input.apply(i);
             }
-            INDArray p = net.output(tensor(chunk, s, layout), false); // [to - from, classes]
+            INDArray p = output(nets, tensor(chunk, s, layout)); // [to - from, classes]
             for (int i = from; i < to; i++) {
                 out[i] = p.getRow(i - from).toDoubleVector();
             }
@@ -238,7 +332,7 @@ public final class PneumoModel {
      * softmax; pass each row to {@link #label} for what is shown.
      */
     public synchronized double[][] probabilities(int n, IntFunction<float[]> input) {
-        return probabilities(net, n, input, metadata.input().size(), metadata.input().layout());
+        return probabilities(members, n, input, metadata.input().size(), metadata.input().layout());
     }
 
     /** One class's map as {@link #analyse} shows it (scaled by its probability relative to the most likely class). */
@@ -258,7 +352,12 @@ public final class PneumoModel {
      * {@link #predict} and {@link #gradCam} calls would repeat both per class).
      */
     public synchronized Analysis analyse(GreyImage image) {
-        GradCam.All all = GradCam.computeAll(net, toTensor(new float[][]{preprocessing.toInput(image)}));
+        INDArray x = toTensor(new float[][]{preprocessing.toInput(image)});
+        List<GradCam.All> each = new java.util.ArrayList<>();
+        for (MultiLayerNetwork m : members) {
+            each.add(GradCam.computeAll(m, x));
+        }
+        GradCam.All all = GradCam.average(each);
         Prediction p = label(all.probabilities());
         return new Analysis(p, GradCam.relative(all.maps(), p.probabilities()));
     }
