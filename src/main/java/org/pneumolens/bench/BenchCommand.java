@@ -70,6 +70,10 @@ public final class BenchCommand implements Callable<Integer> {
             + "(default: the bundled model)")
     Path modelFile;
 
+    @Option(names = "--profile-layers", description = "Also time the seed CNN's training step layer by layer "
+            + "(forward, backward, and what fit spends besides: updater, loss, workspaces); key layer_profile_ms")
+    boolean profileLayers;
+
     @Spec
     CommandSpec spec;
 
@@ -96,6 +100,10 @@ public final class BenchCommand implements Callable<Integer> {
             LOG.info("timing seed CNN training ({} warm-up steps, {} rounds of {})", plan.trainWarmupSteps(),
                     plan.trainRounds(), plan.trainStepsPerRound());
             report.figure("train_images_per_s", seed.trainImagesPerSecond(), 1);
+        }
+        if (profileLayers) {
+            LOG.info("profiling the seed CNN's training step layer by layer");
+            report.extra("layer_profile_ms", seed.layerProfile());
         }
         if (parts.contains(Part.infer)) {
             LOG.info("timing one-image inference");

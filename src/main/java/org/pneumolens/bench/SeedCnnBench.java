@@ -56,6 +56,12 @@ public final class SeedCnnBench {
         return Stats.median(rates);
     }
 
+    /** {@link LayerProfile} of one training step on the reference batch. */
+    public java.util.Map<String, Double> layerProfile() {
+        return LayerProfile.profile(newNet(), randomImages(BATCH), alternatingLabels(BATCH), plan.trainWarmupSteps(),
+                plan.trainRounds() * plan.trainStepsPerRound());
+    }
+
     /** Median milliseconds of one forward pass of a single image in inference mode ({@code infer_ms_p50}). */
     public double inferMillisP50() {
         MultiLayerNetwork net = newNet();
