@@ -15,8 +15,11 @@ import java.nio.file.Path;
  * <p>{@code -Dpneumolens.jpeg.reduced=false} turns this path off (to compare the two in the benchmark).
  */
 public final class ReducedJpeg {
-    /** The reduced grey image and the size the file declares. */
-    public record Result(GreyImage image, int width, int height, int factor) {
+    /**
+     * The reduced grey (or luma) image, the size the file declares, and its component count: 1 for a grey JPEG, 3
+     * for a colour one (whose colour this image has dropped).
+     */
+    public record Result(GreyImage image, int width, int height, int factor, int components) {
     }
 
     private ReducedJpeg() {
@@ -63,7 +66,8 @@ public final class ReducedJpeg {
                 return null;
             }
             GreyImage image = ScaledJpegDecoder.decode(header, bytes, factor);
-            return image == null ? null : new Result(image, header.width, header.height, factor);
+            return image == null ? null : new Result(image, header.width, header.height, factor,
+                    header.components.length);
         } catch (ImageDecodeException | RuntimeException e) {
             return null; // refused or damaged: the usual path gives its message
         }
