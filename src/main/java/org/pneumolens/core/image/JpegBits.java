@@ -59,7 +59,7 @@ final class JpegBits {
         count -= n;
     }
 
-    /** The next {@code n} bits (0..16) as an unsigned number. */
+    /** The next {@code n} bits (0..32) as an unsigned number. */
     int bits(int n) {
         if (n == 0) {
             return 0;
@@ -67,7 +67,7 @@ final class JpegBits {
         if (count < n) {
             fill();
         }
-        int v = (int) (buffer >>> (64 - n));
+        int v = (int) (buffer >>> (64 - n)); // n <= 32 fits an int
         buffer <<= n;
         count -= n;
         return v;

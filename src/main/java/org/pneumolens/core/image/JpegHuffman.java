@@ -11,6 +11,11 @@ final class JpegHuffman {
 
     /** For each {@value #LOOKAHEAD}-bit prefix: {@code length << 8 | symbol}, or 0 if the code is longer. */
     private final int[] fast = new int[1 << LOOKAHEAD];
+    /**
+     * For an AC table, each {@value #LOOKAHEAD}-bit prefix that holds a whole code and its magnitude bits (the common
+     * small coefficients): {@code value << 16 | run << 4 | bits used}, the value already sign-extended; else 0.
+     */
+    final int[] fastAc = new int[1 << LOOKAHEAD];
     private final int[] maxCode = new int[18];
     private final int[] valueOffset = new int[17];
     private final int[] symbols;
@@ -53,22 +58,33 @@ final class JpegHuffman {
             code <<= 1;
         }
         t.maxCode[17] = Integer.MAX_VALUE; // sentinel: no code is longer than 16 bits
+        for (int p = 0; p < 1 << LOOKAHEAD; p++) {
+            int f = t.fast[p];
+            int len = f >>> 8;
+            int size = f & 15;
+            if (f != 0 && size != 0 && len + size <= LOOKAHEAD) {
+                int raw = (p >>> (LOOKAHEAD - len - size)) & ((1 << size) - 1);
+                int value = raw < 1 << (size - 1) ? raw - (1 << size) + 1 : raw;
+                t.fastAc[p] = value << 16 | ((f >> 4) & 15) << 4 | (len + size);
+            }
+        }
         return t;
     }
 
-    /** The next symbol, or -1 if the bits are no code of this table (damaged data). */
-    int decode(JpegBits bits) {
+    /**
+     * The next code without consuming it: {@code length << 8 | symbol}, or -1 if the bits are no code of this table
+     * (damaged data). The caller skips {@code length} bits, plus any magnitude bits that follow, in one go.
+     */
+    int peek(JpegBits bits) {
         int peek = bits.peek16();
         int f = fast[peek >>> (16 - LOOKAHEAD)];
         if (f != 0) {
-            bits.skip(f >>> 8);
-            return f & 0xFF;
+            return f;
         }
         for (int len = LOOKAHEAD + 1; len <= 16; len++) {
             int code = peek >>> (16 - len);
             if (code <= maxCode[len]) {
-                bits.skip(len);
-                return symbols[valueOffset[len] + code];
+                return len << 8 | symbols[valueOffset[len] + code];
             }
         }
         return -1;

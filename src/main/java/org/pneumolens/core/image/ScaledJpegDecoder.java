@@ -16,15 +16,17 @@ import java.util.Arrays;
  * is bounded by the declared size (one pass over the MCUs, at most 64 coefficients per block).
  */
 final class ScaledJpegDecoder {
-    private static final float[][] REDUCE = {null, null, reduce(2), null, reduce(4)}; // by n
+    /** By n: {@code W[(v * 8 + u) * n * n + y * n + x]}, the weight of coefficient (v, u) in output pixel (y, x). */
+    private static final float[][] WEIGHTS = {null, null, weights(2), null, weights(4)};
 
     private final JpegHeader header;
     private final JpegBits bits;
     private final int factor; // 2, 4 or 8
     private final int n;      // output pixels per block side: 8 / factor
-    private final int[] coef = new int[64];
-    private final float[] rows = new float[64];
+    private final float[] pixels = new float[16]; // the block's n x n outputs, less 128
+    private int dc;                               // the block's dequantised DC coefficient
     private final int[] predictor;
+    private boolean entropyOnly; // for timing: every block skipped, nothing stored
 
     private ScaledJpegDecoder(JpegHeader header, byte[] data, int factor) {
         this.header = header;
@@ -62,6 +64,13 @@ final class ScaledJpegDecoder {
         return new ScaledJpegDecoder(header, data, factor).run();
     }
 
+    /** Only the Huffman decoding of every block (to time it): whether the data was sound. */
+    static boolean entropyDecodeOnly(JpegHeader header, byte[] data) {
+        ScaledJpegDecoder d = new ScaledJpegDecoder(header, data, 8);
+        d.entropyOnly = true;
+        return d.run() != null;
+    }
+
     private GreyImage run() {
         boolean single = header.scan.length == 1;
         JpegHeader.Component luma = header.components[0];
@@ -88,7 +97,7 @@ final class ScaledJpegDecoder {
                     int bv = single ? 1 : c.v;
                     for (int by = 0; by < bv; by++) {
                         for (int bx = 0; bx < bh; bx++) {
-                            boolean isLuma = c == luma;
+                            boolean isLuma = c == luma && !entropyOnly;
                             if (!block(s, c, isLuma)) {
                                 return null;
                             }
@@ -109,32 +118,55 @@ final class ScaledJpegDecoder {
     }
 
     /**
-     * Huffman-decodes one block into {@link #coef} (natural order, dequantised) if {@code keep}, else only skips it.
-     * False on damaged data.
+     * Huffman-decodes one block and, if {@code keep}, sums its reduced pixels into {@link #pixels} (its DC into
+     * {@link #dc}); else only skips it. Each code and the magnitude bits after it are taken from the bit reader in one
+     * step; each non-zero coefficient costs n x n multiply-adds (4 at 1/4, 16 at 1/2). False on damaged data.
      */
     private boolean block(int s, JpegHeader.Component c, boolean keep) {
-        int size = c.dc.decode(bits);
-        if (size < 0 || size > 11) {
+        int e = c.dc.peek(bits);
+        int size = e & 0xFF;
+        if (e < 0 || size > 11) {
             return false;
         }
-        predictor[s] += extend(bits.bits(size), size);
-        boolean dcOnly = factor == 8;
+        int len = e >>> 8;
+        predictor[s] += extend(bits.bits(len + size) & ((1 << size) - 1), size);
+        boolean needAc = keep && factor != 8;
+        int nn = n * n;
+        float[] w = WEIGHTS[n];
         if (keep) {
-            if (!dcOnly) {
-                Arrays.fill(coef, 0);
+            dc = predictor[s] * c.quant[0];
+            if (needAc) {
+                Arrays.fill(pixels, 0, nn, dc / 8f);
             }
-            coef[0] = predictor[s] * c.quant[0];
         }
         JpegHuffman ac = c.ac;
-        boolean needAc = keep && !dcOnly;
+        int[] fastAc = ac.fastAc;
         for (int k = 1; k < 64; k++) {
-            int rs = ac.decode(bits);
-            if (rs < 0) {
+            int fa = fastAc[bits.peek16() >>> (16 - JpegHuffman.LOOKAHEAD)];
+            if (fa != 0) { // a short code and its magnitude in one look-up
+                bits.skip(fa & 15);
+                k += (fa >> 4) & 15;
+                if (k > 63) {
+                    return false;
+                }
+                if (needAc) {
+                    float value = (fa >> 16) * c.quant[k];
+                    int at = JpegHeader.NATURAL[k] * nn;
+                    for (int j = 0; j < nn; j++) {
+                        pixels[j] += value * w[at + j];
+                    }
+                }
+                continue;
+            }
+            e = ac.peek(bits);
+            if (e < 0) {
                 return false;
             }
-            int run = rs >> 4;
-            int sz = rs & 15;
+            int run = (e >> 4) & 15;
+            int sz = e & 15;
+            len = e >>> 8;
             if (sz == 0) {
+                bits.skip(len);
                 if (run != 15) {
                     break; // end of block
                 }
@@ -146,9 +178,13 @@ final class ScaledJpegDecoder {
                 return false;
             }
             if (needAc) {
-                coef[JpegHeader.NATURAL[k]] = extend(bits.bits(sz), sz) * c.quant[k];
+                float value = extend(bits.bits(len + sz) & ((1 << sz) - 1), sz) * c.quant[k];
+                int at = JpegHeader.NATURAL[k] * nn;
+                for (int j = 0; j < nn; j++) {
+                    pixels[j] += value * w[at + j];
+                }
             } else {
-                bits.skip(sz);
+                bits.skip(len + sz);
             }
         }
         return !bits.overrun();
@@ -157,39 +193,12 @@ final class ScaledJpegDecoder {
     /** The block's n x n reduced pixels into the plane at {@code at}. */
     private void store(float[] plane, int at, int stride) {
         if (factor == 8) {
-            plane[at] = clamp(coef[0] / 8f + 128f);
+            plane[at] = clamp(dc / 8f + 128f);
             return;
-        }
-        float[] m = REDUCE[n];
-        boolean acZero = true;
-        for (int k = 1; k < 64 && acZero; k++) {
-            acZero = coef[k] == 0;
-        }
-        if (acZero) {
-            float v = clamp(coef[0] / 8f + 128f);
-            for (int y = 0; y < n; y++) {
-                Arrays.fill(plane, at + y * stride, at + y * stride + n, v);
-            }
-            return;
-        }
-        // rows[v * n + x]: each coefficient row reduced horizontally; then the columns vertically.
-        for (int v = 0; v < 8; v++) {
-            int r = v * 8;
-            for (int x = 0; x < n; x++) {
-                float acc = 0;
-                for (int u = 0; u < 8; u++) {
-                    acc += m[x * 8 + u] * coef[r + u];
-                }
-                rows[v * n + x] = acc;
-            }
         }
         for (int y = 0; y < n; y++) {
             for (int x = 0; x < n; x++) {
-                float acc = 0;
-                for (int v = 0; v < 8; v++) {
-                    acc += m[y * 8 + v] * rows[v * n + x];
-                }
-                plane[at + y * stride + x] = clamp(acc + 128f);
+                plane[at + y * stride + x] = clamp(pixels[y * n + x] + 128f);
             }
         }
     }
@@ -203,12 +212,13 @@ final class ScaledJpegDecoder {
     }
 
     /**
-     * {@code m[i * 8 + u]}: the mean over output bin {@code i} (of {@code 8 / n} pixels) of the 1-D inverse DCT basis
-     * {@code C(u) / 2 * cos((2x + 1) u pi / 16)}, so that the separable product gives the mean of the full decode.
+     * The weight of each coefficient in each output pixel: {@code m[y][v] * m[x][u]}, where {@code m[i][u]} is the mean
+     * over output bin {@code i} (of {@code 8 / n} pixels) of the 1-D inverse DCT basis {@code C(u) / 2 * cos((2x + 1)
+     * u pi / 16)}; so the output is the mean of the full decode over that bin, before any rounding.
      */
-    private static float[] reduce(int n) {
+    private static float[] weights(int n) {
         int f = 8 / n;
-        float[] m = new float[n * 8];
+        double[] m = new double[n * 8];
         for (int i = 0; i < n; i++) {
             for (int u = 0; u < 8; u++) {
                 double cu = u == 0 ? Math.sqrt(0.5) : 1;
@@ -216,10 +226,20 @@ final class ScaledJpegDecoder {
                 for (int x = i * f; x < (i + 1) * f; x++) {
                     sum += cu / 2 * Math.cos((2 * x + 1) * u * Math.PI / 16);
                 }
-                m[i * 8 + u] = (float) (sum / f);
+                m[i * 8 + u] = sum / f;
             }
         }
-        return m;
+        float[] w = new float[64 * n * n];
+        for (int v = 0; v < 8; v++) {
+            for (int u = 0; u < 8; u++) {
+                for (int y = 0; y < n; y++) {
+                    for (int x = 0; x < n; x++) {
+                        w[(v * 8 + u) * n * n + y * n + x] = (float) (m[y * 8 + v] * m[x * 8 + u]);
+                    }
+                }
+            }
+        }
+        return w;
     }
 
     private static float clamp(float v) {
