@@ -11,9 +11,13 @@ final class JpegHuffman {
 
     /** For each {@value #LOOKAHEAD}-bit prefix: {@code length << 8 | symbol}, or 0 if the code is longer. */
     private final int[] fast = new int[1 << LOOKAHEAD];
+    /** {@link #fastAc} flags: end of block, sixteen zeros. */
+    static final int EOB = 0x100;
+    static final int ZRL = 0x200;
     /**
      * For an AC table, each {@value #LOOKAHEAD}-bit prefix that holds a whole code and its magnitude bits (the common
-     * small coefficients): {@code value << 16 | run << 4 | bits used}, the value already sign-extended; else 0.
+     * small coefficients): {@code value << 16 | run << 4 | bits used}, the value already sign-extended; a short end of
+     * block or sixteen-zeros code as {@code EOB | bits used} or {@code ZRL | bits used}; else 0.
      */
     final int[] fastAc = new int[1 << LOOKAHEAD];
     private final int[] maxCode = new int[18];
@@ -62,7 +66,11 @@ final class JpegHuffman {
             int f = t.fast[p];
             int len = f >>> 8;
             int size = f & 15;
-            if (f != 0 && size != 0 && len + size <= LOOKAHEAD) {
+            if (f != 0 && (f & 0xFF) == 0x00) {
+                t.fastAc[p] = EOB | len;
+            } else if (f != 0 && (f & 0xFF) == 0xF0) {
+                t.fastAc[p] = ZRL | len;
+            } else if (f != 0 && size != 0 && len + size <= LOOKAHEAD) {
                 int raw = (p >>> (LOOKAHEAD - len - size)) & ((1 << size) - 1);
                 int value = raw < 1 << (size - 1) ? raw - (1 << size) + 1 : raw;
                 t.fastAc[p] = value << 16 | ((f >> 4) & 15) << 4 | (len + size);

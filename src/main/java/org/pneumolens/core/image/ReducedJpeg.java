@@ -3,7 +3,6 @@ package org.pneumolens.core.image;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 
 /**
@@ -35,7 +34,7 @@ public final class ReducedJpeg {
             return null;
         }
         try {
-            if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) && !Files.isRegularFile(file)) {
+            if (!Files.isRegularFile(file)) {
                 return null;
             }
             long size = Files.size(file);

@@ -145,6 +145,13 @@ final class ScaledJpegDecoder {
             int fa = fastAc[bits.peek16() >>> (16 - JpegHuffman.LOOKAHEAD)];
             if (fa != 0) { // a short code and its magnitude in one look-up
                 bits.skip(fa & 15);
+                if ((fa & JpegHuffman.EOB) != 0) {
+                    break;
+                }
+                if ((fa & JpegHuffman.ZRL) != 0) {
+                    k += 15;
+                    continue;
+                }
                 k += (fa >> 4) & 15;
                 if (k > 63) {
                     return false;
