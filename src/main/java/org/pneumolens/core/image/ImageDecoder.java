@@ -54,7 +54,7 @@ public final class ImageDecoder {
     }
 
     /**
-     * {@code Resampler.resize(decodeGrey(file), width, height)} with the same result, faster: a grey 8-bit image is
+     * {@code Resampler.resize(decodeGrey(file), width, height)}, faster: a grey 8-bit image is
      * resized straight from its decoded bytes (see {@code GreyConversion.toGreyResized}). For training, evaluation
      * and the benchmark, which never need the full-resolution image.
      *
