@@ -12,7 +12,9 @@ import org.pneumolens.core.image.Resampler;
  * {@code decode_ms_p50}: file to grey image to 150x150, per image, like the reference's
  * {@code Image.open(f).convert('L').resize((150, 150), BILINEAR)} (Pillow's bilinear is antialiased when shrinking,
  * and so is {@link Resampler}; {@code ImageDecoder.decodeGrey(file, w, h)} gives the same floats as decoding and
- * then resizing, without a full-size float image). No warm-up, as in the reference: the repeats include the first,
+ * then resizing, without a full-size float image; a large baseline JPEG is first decoded at 1/2-1/8 scale, like
+ * Pillow's {@code draft}, unless {@code -Dpneumolens.jpeg.reduced=false}: decision 0014). No warm-up, as in the
+ * reference: the repeats include the first,
  * cold decode.
  */
 public final class DecodeBench {

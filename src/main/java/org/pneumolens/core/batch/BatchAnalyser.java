@@ -24,6 +24,7 @@ import org.pneumolens.core.image.ImageDecodeException;
 import org.pneumolens.core.image.ImageDecoder;
 import org.pneumolens.core.image.ImageLimits;
 import org.pneumolens.core.image.Preprocessing;
+import org.pneumolens.core.image.ReducedJpeg;
 import org.pneumolens.core.image.Resampler;
 import org.pneumolens.core.model.ModelOutputException;
 import org.pneumolens.core.model.PneumoModel;
@@ -187,12 +188,19 @@ public final class BatchAnalyser {
     private Decoded decode(int index, Path file) {
         String shown = ImageLimits.printable(file.toString());
         try {
-            BufferedImage decoded = ImageDecoder.decode(file);
-            GreyImage grey = ImageDecoder.toGrey(decoded);
             Preprocessing prep = model.preprocessing();
             int ds = prep.datasetSize();
+            // A large grey baseline JPEG is decoded at a reduced scale that still covers the dataset size and the
+            // thumbnail (ReducedJpeg; decision 0014); it has no colour for the check to measure. Anything else as before.
+            int need = Math.max(ds, options.thumbnail());
+            ReducedJpeg.Result reduced = ReducedJpeg.read(file, need, need);
+            boolean small = reduced != null && reduced.components() == 1;
+            BufferedImage decoded = small ? null : ImageDecoder.decode(file);
+            GreyImage grey = small ? reduced.image() : ImageDecoder.toGrey(decoded);
+            int width = small ? reduced.width() : grey.width();
+            int height = small ? reduced.height() : grey.height();
             GreyImage asDataset = grey.width() == ds && grey.height() == ds ? grey : Resampler.resize(grey, ds, ds);
-            ImageSignals signals = ImageSignals.of(decoded, grey.width(), grey.height(), asDataset);
+            ImageSignals signals = ImageSignals.of(decoded, width, height, asDataset);
             float[] input = prep.normalize(prep.squash(asDataset).pixels());
             SourceFacts source;
             String refusal = null;
@@ -201,7 +209,7 @@ public final class BatchAnalyser {
                 source = SourceFacts.dicom(grey.width(), grey.height(), h);
                 refusal = h.notChestReason().orElse(null);
             } else {
-                source = new SourceFacts(SourceFacts.sniffFormat(file), grey.width(), grey.height(), null);
+                source = new SourceFacts(SourceFacts.sniffFormat(file), width, height, null);
             }
             byte[] thumb = options.thumbnail() > 0 ? Thumbnails.png(grey, options.thumbnail()) : null;
             return new Decoded(index, file, input, signals, source, refusal, thumb, null);

@@ -76,6 +76,32 @@ class BatchAnalyserTest {
         assertEquals("DX", results.get(files.size() - 1).source().header().modality());
     }
 
+    /**
+     * Full-size grey baseline JPEGs take the reduced decode (issue 17): the verdict and check status of the full
+     * decode, P(PNEUMONIA) within 0.02, the file's own size, a thumbnail of the asked size. The two progressive
+     * samples take the old path and give Screening's answer exactly.
+     */
+    @Test
+    void fullSizeSamplesGetTheVerdictOfTheFullDecode() throws Exception {
+        List<Path> files;
+        try (Stream<Path> s = Files.list(Path.of("sample-images"))) {
+            files = s.filter(p -> p.toString().endsWith(".jpeg")).sorted().toList();
+        }
+        List<ImageResult> results = run(files, new BatchAnalyser.Options(2, 4, 96));
+        for (int i = 0; i < files.size(); i++) {
+            ImageResult r = results.get(i);
+            assertEquals(ImageResult.Outcome.DONE, r.outcome(), r.error());
+            Screening.ScreenedFile one = Screening.predict(model, files.get(i));
+            assertEquals(one.prediction().label(), r.prediction().label(), files.get(i).toString());
+            assertArrayEquals(one.prediction().probabilities(), r.prediction().probabilities(), 0.02);
+            assertEquals(one.check().status(), r.check().status(), files.get(i).toString());
+            assertEquals(one.image().width(), r.source().width());
+            assertEquals(one.image().height(), r.source().height());
+            BufferedImage thumb = ImageIO.read(new ByteArrayInputStream(r.thumbnail()));
+            assertEquals(96, Math.max(thumb.getWidth(), thumb.getHeight()));
+        }
+    }
+
     @Test
     void thumbnailsAreSmallPngs() throws Exception {
         List<ImageResult> results = run(someImages(2), new BatchAnalyser.Options(1, 4, 96));

@@ -46,10 +46,12 @@ class DecodeEquivalenceTest {
         // The benchmark's size and the dataset size of Preprocessing.
         assertSame(ReferencePipeline.resize(expected, 150, 150), Resampler.resize(actual, 150, 150), file + " at 150");
         assertSame(ReferencePipeline.resize(expected, 224, 224), Resampler.resize(actual, 224, 224), file + " at 224");
-        // Decoded and resized in one go, without the full-size float image.
-        assertSame(ReferencePipeline.resize(expected, 150, 150), ImageDecoder.decodeGrey(file, 150, 150), file + " fused 150");
-        assertSame(ReferencePipeline.resize(expected, 224, 224), ImageDecoder.decodeGrey(file, 224, 224), file + " fused 224");
-        assertSame(ReferencePipeline.resize(expected, 7, 300), ImageDecoder.decodeGrey(file, 7, 300), file + " fused 7x300");
+        // Decoded and resized in one go, without the full-size float image (decodeGrey(file, w, h) when no reduced
+        // JPEG decode applies; that one is compared with this path in ReducedJpegTest).
+        BufferedImage decoded = ImageDecoder.decode(file);
+        assertSame(ReferencePipeline.resize(expected, 150, 150), GreyConversion.toGreyResized(decoded, 150, 150), file + " fused 150");
+        assertSame(ReferencePipeline.resize(expected, 224, 224), GreyConversion.toGreyResized(decoded, 224, 224), file + " fused 224");
+        assertSame(ReferencePipeline.resize(expected, 7, 300), GreyConversion.toGreyResized(decoded, 7, 300), file + " fused 7x300");
     }
 
     @ParameterizedTest

@@ -1,0 +1,107 @@
+package org.pneumolens.core.image;
+
+/**
+ * The entropy-coded bits of one JPEG scan, most significant first, with byte stuffing ({@code FF 00}) removed. At a
+ * marker or the end of the array it supplies zero bits, as libjpeg does, and counts them: {@link #overrun()} then
+ * says the decoder used bits the file does not have (truncated or damaged data). Never reads outside the array.
+ */
+final class JpegBits {
+    private final byte[] data;
+    private int pos;
+    private long buffer; // left-justified: the next bit is bit 63
+    private int count;   // valid bits in buffer, real and padding
+    private int padding; // zero bits appended after a marker or the end; always the last ones in the buffer
+    private boolean atMarker;
+
+    JpegBits(byte[] data, int start) {
+        this.data = data;
+        this.pos = start;
+    }
+
+    private void fill() {
+        while (count <= 56) {
+            int b = 0;
+            if (atMarker || pos >= data.length) {
+                atMarker = true;
+                padding += 8;
+            } else {
+                b = data[pos] & 0xFF;
+                if (b == 0xFF) {
+                    if (pos + 1 < data.length && data[pos + 1] == 0) {
+                        pos += 2;
+                    } else {
+                        atMarker = true; // pos stays on the marker's FF
+                        b = 0;
+                        padding += 8;
+                    }
+                } else {
+                    pos++;
+                }
+            }
+            buffer |= (long) b << (56 - count);
+            count += 8;
+        }
+    }
+
+    /** The next 16 bits without consuming them. */
+    int peek16() {
+        if (count < 16) {
+            fill();
+        }
+        return (int) (buffer >>> 48);
+    }
+
+    void skip(int n) {
+        if (count < n) {
+            fill();
+        }
+        buffer <<= n;
+        count -= n;
+    }
+
+    /** The next {@code n} bits (0..32) as an unsigned number. */
+    int bits(int n) {
+        if (n == 0) {
+            return 0;
+        }
+        if (count < n) {
+            fill();
+        }
+        int v = (int) (buffer >>> (64 - n)); // n <= 32 fits an int
+        buffer <<= n;
+        count -= n;
+        return v;
+    }
+
+    /** Whether padding bits were consumed: the data ended, or a marker came, before the decoder was done. */
+    boolean overrun() {
+        return count < padding;
+    }
+
+    /**
+     * Ends an entropy-coded segment: fewer than 8 unused data bits (the encoder's padding) may remain, then the marker
+     * {@code FF code} (fill bytes {@code FF} before it allowed) must follow. Returns whether it did; the reader is then
+     * just past it, ready for the next segment.
+     */
+    boolean endSegment(int code) {
+        if (overrun() || count - padding >= 8) {
+            return false;
+        }
+        int p = pos;
+        if (p >= data.length || (data[p] & 0xFF) != 0xFF) {
+            return false;
+        }
+        while (p < data.length && (data[p] & 0xFF) == 0xFF) {
+            p++;
+        }
+        if (p >= data.length || (data[p] & 0xFF) != code) {
+            return false;
+        }
+        pos = p + 1;
+        buffer = 0;
+        count = 0;
+        padding = 0;
+        atMarker = false;
+        return true;
+    }
+}

@@ -1,0 +1,100 @@
+package org.pneumolens.core.image;
+
+/**
+ * One JPEG Huffman table (ITU T.81 Annex C), built from a DHT segment's 16 code counts and its symbols, and refused
+ * ({@link #build} answers null) unless it is a valid prefix code: at most 256 symbols, no length overfull, and no
+ * code of all ones (libjpeg refuses that too). Codes up to {@value #LOOKAHEAD} bits are found with one table
+ * look-up, longer ones (rare) by the canonical maxcode search.
+ */
+final class JpegHuffman {
+    static final int LOOKAHEAD = 9;
+
+    /** For each {@value #LOOKAHEAD}-bit prefix: {@code length << 8 | symbol}, or 0 if the code is longer. */
+    private final int[] fast = new int[1 << LOOKAHEAD];
+    /** {@link #fastAc} flags: end of block, sixteen zeros. */
+    static final int EOB = 0x100;
+    static final int ZRL = 0x200;
+    /**
+     * For an AC table, each {@value #LOOKAHEAD}-bit prefix that holds a whole code and its magnitude bits (the common
+     * small coefficients): {@code value << 16 | run << 4 | bits used}, the value already sign-extended; a short end of
+     * block or sixteen-zeros code as {@code EOB | bits used} or {@code ZRL | bits used}; else 0.
+     */
+    final int[] fastAc = new int[1 << LOOKAHEAD];
+    private final int[] maxCode = new int[18];
+    private final int[] valueOffset = new int[17];
+    private final int[] symbols;
+
+    private JpegHuffman(int[] symbols) {
+        this.symbols = symbols;
+    }
+
+    /**
+     * @param counts  {@code counts[l]} codes of length {@code l + 1}, l in 0..15
+     * @param symbols the symbols in code order, exactly as many as the counts add up to
+     * @return the table, or null if the counts do not form a valid prefix code
+     */
+    static JpegHuffman build(int[] counts, int[] symbols) {
+        int total = 0;
+        for (int c : counts) {
+            total += c;
+        }
+        if (counts.length != 16 || total > 256 || total != symbols.length) {
+            return null;
+        }
+        JpegHuffman t = new JpegHuffman(symbols.clone());
+        int code = 0;
+        int k = 0;
+        for (int len = 1; len <= 16; len++) {
+            int n = counts[len - 1];
+            t.valueOffset[len] = k - code;
+            for (int i = 0; i < n; i++, k++, code++) {
+                if (len <= LOOKAHEAD) {
+                    int shift = LOOKAHEAD - len;
+                    for (int p = code << shift; p < (code + 1) << shift; p++) {
+                        t.fast[p] = len << 8 | symbols[k];
+                    }
+                }
+            }
+            t.maxCode[len] = n == 0 ? -1 : code - 1;
+            if (code >= 1 << len) {
+                return null; // overfull, or the all-ones code used
+            }
+            code <<= 1;
+        }
+        t.maxCode[17] = Integer.MAX_VALUE; // sentinel: no code is longer than 16 bits
+        for (int p = 0; p < 1 << LOOKAHEAD; p++) {
+            int f = t.fast[p];
+            int len = f >>> 8;
+            int size = f & 15;
+            if (f != 0 && (f & 0xFF) == 0x00) {
+                t.fastAc[p] = EOB | len;
+            } else if (f != 0 && (f & 0xFF) == 0xF0) {
+                t.fastAc[p] = ZRL | len;
+            } else if (f != 0 && size != 0 && len + size <= LOOKAHEAD) {
+                int raw = (p >>> (LOOKAHEAD - len - size)) & ((1 << size) - 1);
+                int value = raw < 1 << (size - 1) ? raw - (1 << size) + 1 : raw;
+                t.fastAc[p] = value << 16 | ((f >> 4) & 15) << 4 | (len + size);
+            }
+        }
+        return t;
+    }
+
+    /**
+     * The next code without consuming it: {@code length << 8 | symbol}, or -1 if the bits are no code of this table
+     * (damaged data). The caller skips {@code length} bits, plus any magnitude bits that follow, in one go.
+     */
+    int peek(JpegBits bits) {
+        int peek = bits.peek16();
+        int f = fast[peek >>> (16 - LOOKAHEAD)];
+        if (f != 0) {
+            return f;
+        }
+        for (int len = LOOKAHEAD + 1; len <= 16; len++) {
+            int code = peek >>> (16 - len);
+            if (code <= maxCode[len]) {
+                return len << 8 | symbols[valueOffset[len] + code];
+            }
+        }
+        return -1;
+    }
+}
