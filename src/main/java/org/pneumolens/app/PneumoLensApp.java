@@ -11,6 +11,7 @@ import org.pneumolens.app.common.ErrorReporter;
 import org.pneumolens.app.common.TaskExecutor;
 import org.pneumolens.app.common.UiTaskExecutor;
 import org.pneumolens.app.common.ViewLoader;
+import org.pneumolens.app.diagnose.DiagnoseTask;
 import org.pneumolens.app.diagnose.OpenTiming;
 import org.pneumolens.app.model.ModelService;
 import org.slf4j.Logger;
@@ -51,7 +52,7 @@ public final class PneumoLensApp extends Application {
         inference = new UiTaskExecutor("inference");
         training = new UiTaskExecutor("training");
         ForwardingNavigation navigation = new ForwardingNavigation();
-        AppContext context = new AppContext(new ModelService(inference), inference, training,
+        AppContext context = new AppContext(new ModelService(inference, DiagnoseTask::warmUp), inference, training,
                 navigation);
         ViewLoader.Loaded<MainController> main = new ViewLoader(context).load("/org/pneumolens/app/MainView.fxml");
         navigation.target = main.controller();
