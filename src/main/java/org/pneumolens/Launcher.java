@@ -1,11 +1,15 @@
 package org.pneumolens;
 
+import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Consumer;
+import org.pneumolens.app.OpenTimingListener;
 import org.pneumolens.app.PneumoLensApp;
 import org.pneumolens.app.StartupListener;
 import org.pneumolens.app.model.BundledModelPreload;
 import org.pneumolens.bench.BenchCommand;
 import org.pneumolens.bench.StartupReporter;
+import org.pneumolens.bench.WindowOpenDriver;
 import org.pneumolens.cli.PneumoLensCli;
 import org.pneumolens.core.engine.NativeMemory;
 import org.pneumolens.core.io.SerialFilter;
@@ -44,6 +48,29 @@ public final class Launcher {
             } else {
                 startup.modelLoaded();
             }
-        });
+        }, openTiming(WindowOpenDriver.fromSystemProperties()));
+    }
+
+    /** The benchmark's driver of opens in the window, when {@code -Dpneumolens.benchOpens} asks for it. */
+    private static OpenTimingListener openTiming(WindowOpenDriver driver) {
+        if (driver == null) {
+            return OpenTimingListener.NONE;
+        }
+        return new OpenTimingListener() {
+            @Override
+            public void ready(Consumer<Path> open) {
+                driver.ready(open);
+            }
+
+            @Override
+            public void openRequested(Path file, long nanos) {
+                driver.openRequested(file, nanos);
+            }
+
+            @Override
+            public void shown(Path file, String verdict, long nanos) {
+                driver.shown(file, verdict, nanos);
+            }
+        };
     }
 }

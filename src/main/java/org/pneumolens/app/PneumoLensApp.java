@@ -11,6 +11,8 @@ import org.pneumolens.app.common.ErrorReporter;
 import org.pneumolens.app.common.TaskExecutor;
 import org.pneumolens.app.common.UiTaskExecutor;
 import org.pneumolens.app.common.ViewLoader;
+import org.pneumolens.app.diagnose.DiagnoseTask;
+import org.pneumolens.app.diagnose.OpenTiming;
 import org.pneumolens.app.model.ModelService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,6 +28,7 @@ public final class PneumoLensApp extends Application {
 
     /** Set before {@code Application.launch}, which creates this class itself and passes it only strings. */
     private static volatile StartupListener startupListener = StartupListener.NONE;
+    private static volatile OpenTimingListener openTimingListener = OpenTimingListener.NONE;
 
     private TaskExecutor inference;
     private TaskExecutor training;
@@ -33,7 +36,13 @@ public final class PneumoLensApp extends Application {
 
     /** Opens the window; {@code listener} hears its start-up milestones. */
     public static void launchWith(String[] args, StartupListener listener) {
+        launchWith(args, listener, OpenTimingListener.NONE);
+    }
+
+    /** Opens the window; {@code listener} hears its start-up milestones, {@code opens} the timing of opens. */
+    public static void launchWith(String[] args, StartupListener listener, OpenTimingListener opens) {
         startupListener = listener;
+        openTimingListener = opens;
         TerminalQuiet.install();
         Application.launch(PneumoLensApp.class, args);
     }
@@ -43,7 +52,8 @@ public final class PneumoLensApp extends Application {
         inference = new UiTaskExecutor("inference");
         training = new UiTaskExecutor("training");
         ForwardingNavigation navigation = new ForwardingNavigation();
-        AppContext context = new AppContext(new ModelService(inference), inference, training, navigation);
+        AppContext context = new AppContext(new ModelService(inference, DiagnoseTask::warmUp), inference, training,
+                navigation);
         ViewLoader.Loaded<MainController> main = new ViewLoader(context).load("/org/pneumolens/app/MainView.fxml");
         navigation.target = main.controller();
 
@@ -69,6 +79,8 @@ public final class PneumoLensApp extends Application {
         });
         stage.setOnShown(e -> startup.reached(StartupListener.Milestone.WINDOW_SHOWN));
         stage.show();
+        OpenTiming.attach(stage.getScene(), main.controller().diagnose().viewModel(), context.models(),
+                openTimingListener);
         main.controller().start(getParameters().getRaw());
     }
 

@@ -28,7 +28,7 @@ public final class BenchCommand implements Callable<Integer> {
     public static final String NAME = "bench";
     private static final Logger LOG = LoggerFactory.getLogger(BenchCommand.class);
 
-    enum Part { train, infer, decode, predict, epoch, startup }
+    enum Part { train, infer, decode, predict, epoch, startup, window }
 
     @Option(names = "--quick", description = "Few repetitions: checks the harness, figures are NOT results")
     boolean quick;
@@ -62,6 +62,14 @@ public final class BenchCommand implements Callable<Integer> {
             + "(default: ${DEFAULT-VALUE})")
     int startupTimeout = 90;
 
+    @Option(names = "--window", description = "Also measure window_open_ms_cold/p50/p95: the samples opened in the "
+            + "running window, open request to the frame with the verdict and overlay, on $DISPLAY or a private Xvfb")
+    boolean window;
+
+    @Option(names = "--window-first-pause", paramLabel = "MS", description = "Milliseconds between the window "
+            + "being ready and the first (cold) open (default: ${DEFAULT-VALUE}, a user's time to pick a file)")
+    long windowFirstPause = WindowOpenDriver.FIRST_OPEN_PAUSE_MS;
+
     @Option(names = "--skip", split = ",", paramLabel = "PART", description = "Parts to leave out (their keys are "
             + "null): ${COMPLETION-CANDIDATES}")
     List<Part> skip = List.of();
@@ -87,6 +95,9 @@ public final class BenchCommand implements Callable<Integer> {
         }
         if (!startup) {
             parts.remove(Part.startup);
+        }
+        if (!window) {
+            parts.remove(Part.window);
         }
         double fraction = epochFraction != null ? epochFraction : quick ? 0.02 : 1.0;
         NativeEngine.setThreads(threads);
@@ -146,6 +157,9 @@ public final class BenchCommand implements Callable<Integer> {
                 report.extra("startup_problem", started.problem());
             }
         }
+        if (parts.contains(Part.window)) {
+            measureWindowOpens(plan, report);
+        }
         report.extra("nd4j_blas_threads", NativeEngine.threadsInForce());
         ProcessMemory.peakResidentKib().ifPresent(kib -> report.extra("peak_rss_mb", Math.round(kib / 1024.0)));
         report.extra("quick", quick);
@@ -156,6 +170,24 @@ public final class BenchCommand implements Callable<Integer> {
         out.println(report.toJson());
         out.flush();
         return 0;
+    }
+
+    private void measureWindowOpens(BenchPlan plan, BenchReport report) throws Exception {
+        try (SampleImages s = samples != null ? SampleImages.fromFolder(samples) : SampleImages.fromClasspath()) {
+            LOG.info("timing opens in the window (1 cold, {} warm-up, {} timed)", plan.windowWarmup(),
+                    plan.windowRuns());
+            Path dir = s.files().get(0).getParent();
+            WindowOpenBench.Result r = WindowOpenBench.measure(dir, plan.windowWarmup(), plan.windowRuns(),
+                    windowFirstPause, Duration.ofSeconds(startupTimeout + 60L * (1 + plan.windowWarmup() + plan.windowRuns())));
+            report.figure("window_open_ms_cold", r.coldMs(), 1);
+            report.figure("window_open_ms_p50", r.p50Ms(), 1);
+            report.figure("window_open_ms_p95", r.p95Ms(), 1);
+            report.extra("window_open_cold_after_ms", windowFirstPause);
+            report.extra("window_open_timed", r.timed());
+            if (r.problem() != null) {
+                report.extra("window_open_problem", r.problem());
+            }
+        }
     }
 
     /**

@@ -34,4 +34,20 @@ public final class Stats {
     public static double millis(long startNanos, long endNanos) {
         return (endNanos - startNanos) / 1e6;
     }
+
+    /**
+     * The {@code q}-th percentile with linear interpolation between the two nearest ranks (numpy's default, so
+     * p50 is the median).
+     */
+    public static double percentile(List<Double> values, double q) {
+        if (values.isEmpty()) {
+            throw new IllegalArgumentException("percentile of no values");
+        }
+        double[] v = values.stream().mapToDouble(Double::doubleValue).toArray();
+        Arrays.sort(v);
+        double pos = q / 100.0 * (v.length - 1);
+        int lo = (int) Math.floor(pos);
+        int hi = Math.min(v.length - 1, lo + 1);
+        return v[lo] + (v[hi] - v[lo]) * (pos - lo);
+    }
 }

@@ -30,4 +30,14 @@ class StatsTest {
         assertEquals(2.0, Stats.round(2.5, 0));
         assertEquals(66.7, Stats.round(66.66, 1));
     }
+
+    @Test
+    void percentilesInterpolateBetweenRanksLikeNumpyAndTheFiftiethIsTheMedian() {
+        List<Double> v = List.of(10.0, 40.0, 20.0, 30.0);
+        assertEquals(Stats.median(v), Stats.percentile(v, 50));
+        assertEquals(38.5, Stats.percentile(v, 95), 1e-9); // numpy.percentile([10, 20, 30, 40], 95)
+        assertEquals(10.0, Stats.percentile(v, 0));
+        assertEquals(40.0, Stats.percentile(v, 100));
+        assertThrows(IllegalArgumentException.class, () -> Stats.percentile(List.of(), 50));
+    }
 }

@@ -191,7 +191,7 @@ public final class DiagnoseController {
             }
             presetChoice.getSelectionModel().clearSelection();
         }
-        viewer.show(d.image(), d.dicom(), s.overlay(), initial);
+        viewer.show(d.image(), d.dicom(), d.loaded().shown(), s.overlay(), initial);
         showHeader(d);
     }
 

@@ -5,6 +5,7 @@ import java.util.List;
 import org.pneumolens.app.common.BackgroundTask;
 import org.pneumolens.core.check.CheckResult;
 import org.pneumolens.core.check.Screening;
+import org.pneumolens.core.image.GreyImage;
 import org.pneumolens.core.model.PneumoModel;
 
 /**
@@ -54,6 +55,26 @@ public final class DiagnoseTask extends BackgroundTask<Diagnosis> {
         }
         return new Diagnosis(source.file(), source.name(), image, analysis.prediction(), List.copyOf(overlays),
                 modelName, check, model.inputCheck().isPresent());
+    }
+
+    /**
+     * What an open does, on a synthetic image, for {@link org.pneumolens.app.model.ModelService}'s warm-up: the input
+     * check, the analysis with Grad-CAM, the overlays and the viewer's first drawing, so that the first image the
+     * user opens does not pay for the engine's first calls (oneDNN primitives, workspaces) and cold JIT code.
+     */
+    public static void warmUp(PneumoModel model) throws Exception {
+        int w = 1024;
+        int h = 896;
+        float[] px = new float[w * h];
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                px[y * w + x] = (float) (0.5 + 0.4 * Math.sin(x / 37.0) * Math.cos(y / 23.0)); // some contrast
+            }
+        }
+        GreyImage grey = new GreyImage(w, h, px);
+        LoadedImage image = new LoadedImage(LoadedImage.ofGrey(grey).decoded(), grey, null,
+                GreyRenderer.defaultPixels(grey));
+        new DiagnoseTask(ImageSource.decoded("warm-up", null, image), model, "warm-up").call();
     }
 
     /** The model's check (its image rules alone when it has none), refused too when a DICOM header says so. */

@@ -16,6 +16,7 @@ import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.pneumolens.app.common.BackgroundTask;
 import org.pneumolens.app.common.RecentFiles;
 import org.pneumolens.app.common.TaskExecutor;
 import org.pneumolens.app.common.UserMessages;
@@ -136,7 +137,9 @@ public final class DiagnoseViewModel {
         }
         status.set(statusLine(next));
         if (result.file() != null) {
-            recent.setAll(recentStore.add(result.file()));
+            // Written (and flushed to the disk) on the executor: the frame with the verdict does not wait for it.
+            Path file = result.file();
+            executor.execute(BackgroundTask.of(() -> recentStore.add(file)).onSuccess(recent::setAll));
         }
         if (!result.hasPrediction() && models.getModel() != null) {
             // The model arrived while this image was being read without one: analyse it now.

@@ -11,6 +11,8 @@ import org.pneumolens.core.image.GreyImage;
  */
 public final class GreyRenderer {
     private static final int LUT_SIZE = 4096;
+    static final double DEFAULT_LEVEL = 0.5;
+    static final double DEFAULT_WINDOW = 1.0;
 
     private GreyRenderer() {
     }
@@ -22,17 +24,34 @@ public final class GreyRenderer {
         int h = image.height();
         WritableImage out = target != null && (int) target.getWidth() == w && (int) target.getHeight() == h
                 ? target : new WritableImage(w, h);
-        int[] lut = lut(level, window, invert);
+        out.getPixelWriter().setPixels(0, 0, w, h, PixelFormat.getIntArgbPreInstance(),
+                pixels(image, level, window, invert, null), 0, w);
+        return out;
+    }
+
+    /**
+     * The image's opaque ARGB pixels (premultiplied alike, since alpha is 255) with this window/level, into
+     * {@code into} when it holds exactly the image's pixels, else a new array. Needs no JavaFX: the inference thread
+     * draws a new image at the default look ({@link #defaultPixels}) before the result reaches the window.
+     */
+    public static int[] pixels(GreyImage image, double level, double window, boolean invert, int[] into) {
         float[] px = image.pixels();
-        int[] row = new int[w];
-        for (int y = 0; y < h; y++) {
-            int base = y * w;
-            for (int x = 0; x < w; x++) {
-                row[x] = lut[(int) (Math.max(0f, Math.min(1f, px[base + x])) * (LUT_SIZE - 1))];
-            }
-            out.getPixelWriter().setPixels(0, y, w, 1, PixelFormat.getIntArgbInstance(), row, 0, w);
+        int[] out = into != null && into.length == px.length ? into : new int[px.length];
+        int[] lut = lut(level, window, invert);
+        for (int i = 0; i < px.length; i++) {
+            out[i] = lut[(int) (Math.max(0f, Math.min(1f, px[i])) * (LUT_SIZE - 1))];
         }
         return out;
+    }
+
+    /** The look a new non-DICOM image opens at: the full grey range, not inverted (the viewer's reset). */
+    public static int[] defaultPixels(GreyImage image) {
+        return pixels(image, DEFAULT_LEVEL, DEFAULT_WINDOW, false, null);
+    }
+
+    /** True when this window/level is the one {@link #defaultPixels} draws. */
+    public static boolean isDefault(double level, double window, boolean invert) {
+        return level == DEFAULT_LEVEL && window == DEFAULT_WINDOW && !invert;
     }
 
     static int[] lut(double level, double window, boolean invert) {

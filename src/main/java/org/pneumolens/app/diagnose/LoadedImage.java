@@ -16,8 +16,15 @@ import org.pneumolens.core.image.ImageDecoder;
  * (the viewer re-windows from those).
  *
  * @param dicom null unless the file is DICOM
+ * @param shown the grey version as the viewer first shows it ({@link GreyRenderer#defaultPixels}), drawn on the
+ *              reading thread so that the FX thread only wraps it; null when the viewer draws it itself (DICOM
+ *              files, which open at their own window). Never written to: the viewer draws other looks elsewhere.
  */
-public record LoadedImage(BufferedImage decoded, GreyImage grey, DicomImage dicom) {
+public record LoadedImage(BufferedImage decoded, GreyImage grey, DicomImage dicom, int[] shown) {
+    public LoadedImage(BufferedImage decoded, GreyImage grey, DicomImage dicom) {
+        this(decoded, grey, dicom, null);
+    }
+
     /** Reads a file: DICOM by its own reader (the default window, 8 bits, as the model sees it), others by ImageIO. */
     public static LoadedImage read(Path file) throws ImageDecodeException {
         if (Dicom.isDicom(file)) {
@@ -26,7 +33,8 @@ public record LoadedImage(BufferedImage decoded, GreyImage grey, DicomImage dico
             return new LoadedImage(decoded, ImageDecoder.toGrey(decoded), dicom);
         }
         BufferedImage decoded = ImageDecoder.decode(file);
-        return new LoadedImage(decoded, ImageDecoder.toGrey(decoded), null);
+        GreyImage grey = ImageDecoder.toGrey(decoded);
+        return new LoadedImage(decoded, grey, null, GreyRenderer.defaultPixels(grey));
     }
 
     /** An image known only as grey (e.g. made in a test): the check sees an 8-bit grey picture of it. */

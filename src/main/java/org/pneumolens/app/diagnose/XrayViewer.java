@@ -1,5 +1,6 @@
 package org.pneumolens.app.diagnose;
 
+import java.nio.IntBuffer;
 import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.List;
@@ -12,6 +13,7 @@ import javafx.beans.property.SimpleDoubleProperty;
 import javafx.geometry.Point2D;
 import javafx.scene.Group;
 import javafx.scene.image.ImageView;
+import javafx.scene.image.PixelBuffer;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
 import javafx.scene.input.MouseButton;
@@ -98,6 +100,17 @@ public final class XrayViewer extends Region {
      * ({@link #scaleProperty()}). {@code initial}, when not null, sets window and level first (one render).
      */
     public void show(GreyImage image, DicomImage dicomImage, Overlay overlay, WindowPresets.Preset initial) {
+        show(image, dicomImage, null, overlay, initial);
+    }
+
+    /**
+     * The same, with the image already drawn at the default look ({@link LoadedImage#shown()}, null if not): a new
+     * image at that look is then wrapped as it is, no pixel drawn or copied on the FX thread. The same image again
+     * (another overlay class, a stale mark) is not drawn again.
+     */
+    public void show(GreyImage image, DicomImage dicomImage, int[] drawn, Overlay overlay,
+                     WindowPresets.Preset initial) {
+        boolean newImage = image != grey || dicomImage != dicom;
         boolean newSize = grey == null || image == null
                 || grey.width() != image.width() || grey.height() != image.height();
         if (image != grey) {
@@ -114,7 +127,13 @@ public final class XrayViewer extends Region {
             level.set(initial.levelFraction());
             holdRender = false;
         }
-        rerender();
+        if (newImage && drawn != null && dicom == null && image != null && drawn.length == image.pixels().length
+                && GreyRenderer.isDefault(level.get(), window.get(), inverted.get())) {
+            rendered = null; // the next window/level change draws into an image of the viewer's own
+            imageView.setImage(wrap(drawn, image.width(), image.height()));
+        } else if (newImage || initial != null) {
+            rerender();
+        }
         setOverlay(overlay);
         if (newSize) {
             fit();
@@ -132,12 +151,18 @@ public final class XrayViewer extends Region {
         overlayView.setImage(overlayImages.computeIfAbsent(overlay, XrayViewer::toImage));
     }
 
-    /** The overlay's ARGB pixels as an image; a copy, no colour mapping (that ran on the inference thread). */
+    /**
+     * The overlay's premultiplied ARGB pixels as an image, shared, not copied: no colour mapping and no pixel loop
+     * on the FX thread (the colours were mapped on the inference thread; the render thread reads the array).
+     */
     static WritableImage toImage(Overlay overlay) {
-        WritableImage img = new WritableImage(overlay.width(), overlay.height());
-        img.getPixelWriter().setPixels(0, 0, overlay.width(), overlay.height(), PixelFormat.getIntArgbInstance(),
-                overlay.argb(), 0, overlay.width());
-        return img;
+        return wrap(overlay.argb(), overlay.width(), overlay.height());
+    }
+
+    /** An image over premultiplied ARGB pixels that nothing writes any more; JavaFX draws from the array itself. */
+    private static WritableImage wrap(int[] argbPre, int width, int height) {
+        return new WritableImage(new PixelBuffer<>(width, height, IntBuffer.wrap(argbPre),
+                PixelFormat.getIntArgbPreInstance()));
     }
 
     public ImageView overlayView() {

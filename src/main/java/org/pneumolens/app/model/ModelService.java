@@ -12,6 +12,8 @@ import org.pneumolens.app.common.BackgroundTask;
 import org.pneumolens.app.common.TaskExecutor;
 import org.pneumolens.core.model.ModelFile;
 import org.pneumolens.core.model.PneumoModel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The model the window currently uses, shared by the Diagnose tab (which predicts with it) and the Train tab
@@ -20,6 +22,7 @@ import org.pneumolens.core.model.PneumoModel;
  * the current one in place.
  */
 public final class ModelService {
+    private static final Logger LOG = LoggerFactory.getLogger(ModelService.class);
     public static final String NO_MODEL = "No model loaded";
 
     private final TaskExecutor executor;
@@ -29,10 +32,21 @@ public final class ModelService {
     private final ReadOnlyStringWrapper name = new ReadOnlyStringWrapper(this, "name", NO_MODEL);
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", NO_MODEL);
+    private final WarmUp warmUp;
     private int loads;
 
     public ModelService(TaskExecutor executor) {
+        this(executor, m -> { });
+    }
+
+    /**
+     * @param warmUp run on the executor once a loaded model is in place (after what its arrival starts there), e.g.
+     *               an analysis of a blank image so that the user's first image is not the first call of the
+     *               engine's and the JIT's code; a failure there is only logged
+     */
+    public ModelService(TaskExecutor executor, WarmUp warmUp) {
         this.executor = executor;
+        this.warmUp = warmUp;
     }
 
     public ReadOnlyObjectProperty<PneumoModel> modelProperty() {
@@ -86,6 +100,10 @@ public final class ModelService {
                 .onSuccess(m -> {
                     loads--;
                     use(m, from);
+                    executor.execute(BackgroundTask.of(() -> {
+                        warmUp.accept(m);
+                        return m;
+                    }).onFailure(e -> LOG.warn("Warming up the model failed: {}", e.toString())));
                 })
                 .onFailure(e -> {
                     loads--;
@@ -103,6 +121,12 @@ public final class ModelService {
         if (loads == 0) {
             status.set(model.get() == null ? NO_MODEL : "Model ready: " + name.get());
         }
+    }
+
+    /** A first use of a model just loaded, on the executor. */
+    @FunctionalInterface
+    public interface WarmUp {
+        void accept(PneumoModel model) throws Exception;
     }
 
     @FunctionalInterface

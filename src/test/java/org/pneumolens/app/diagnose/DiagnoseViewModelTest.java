@@ -1,5 +1,6 @@
 package org.pneumolens.app.diagnose;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -58,6 +59,8 @@ class DiagnoseViewModelTest {
         assertEquals(models.getModel().classes(), d.overlays().stream().map(Overlay::className).toList());
         assertEquals(d.prediction().label(), vm.overlayClassProperty().get(), "overlay starts on the predicted class");
         assertSame(d.overlayFor(d.prediction().label()), vm.stateProperty().get().overlay());
+        assertArrayEquals(GreyRenderer.defaultPixels(d.image()), d.loaded().shown(),
+                "drawn at the viewer's first look on the reading thread");
         assertFalse(vm.busyProperty().get());
         assertEquals("", vm.errorProperty().get());
     }

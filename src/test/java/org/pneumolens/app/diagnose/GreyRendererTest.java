@@ -31,4 +31,21 @@ class GreyRendererTest {
         assertEquals(255, grey(lut, 0));
         assertEquals(0, grey(lut, 1));
     }
+
+    @Test
+    void pixelsAreTheLookUpOfEachGreyValueOpaqueAndTheDefaultLookIsTheFullRange() {
+        float[] px = {0f, 0.25f, 0.5f, 1f, 1.5f, -0.2f};
+        org.pneumolens.core.image.GreyImage image = new org.pneumolens.core.image.GreyImage(3, 2, px);
+        int[] lut = GreyRenderer.lut(0.6, 0.2, true);
+        int[] out = GreyRenderer.pixels(image, 0.6, 0.2, true, null);
+        for (int i = 0; i < px.length; i++) {
+            assertEquals(lut[(int) (Math.max(0f, Math.min(1f, px[i])) * (lut.length - 1))], out[i], "pixel " + i);
+            assertEquals(0xff, out[i] >>> 24, "opaque");
+        }
+        int[] reuse = new int[px.length];
+        assertEquals(reuse, GreyRenderer.pixels(image, 0.5, 1.0, false, reuse), "drawn into the given array");
+        org.junit.jupiter.api.Assertions.assertArrayEquals(reuse, GreyRenderer.defaultPixels(image));
+        org.junit.jupiter.api.Assertions.assertTrue(GreyRenderer.isDefault(0.5, 1.0, false));
+        org.junit.jupiter.api.Assertions.assertFalse(GreyRenderer.isDefault(0.5, 1.0, true));
+    }
 }

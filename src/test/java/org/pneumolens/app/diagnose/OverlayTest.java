@@ -28,6 +28,36 @@ class OverlayTest {
         assertEquals(0, alpha(o.argb()[o.argb().length - 1]), "no saliency: fully transparent");
     }
 
+    /** The single pass over the pixels gives what upsampling and colouring pixel by pixel gave, premultiplied. */
+    @Test
+    void eachPixelIsTheUpsampledSaliencyColouredAndPremultiplied() {
+        java.util.Random random = new java.util.Random(17);
+        float[] values = new float[14 * 14];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = random.nextFloat() * 1.2f - 0.1f; // a few outside [0, 1]: clamped
+        }
+        GradCam.Heatmap map = new GradCam.Heatmap(14, 14, values);
+        Overlay o = Overlay.of("NORMAL", map, 1700, 1200);
+        float[] up = map.upsample(o.width(), o.height());
+        int differing = 0;
+        for (int i = 0; i < up.length; i++) {
+            double v = Math.max(0, Math.min(1, up[i]));
+            int a = (int) Math.round(v * 255);
+            int rgb = ColorMap.rgb(v);
+            int got = alpha(o.argb()[i]);
+            assertEquals(a, got, 1, "alpha at " + i + " (rows first, then columns: float rounding apart)");
+            if (got == a) {
+                for (int shift = 0; shift <= 16; shift += 8) {
+                    int expected = (int) Math.round((rgb >> shift & 0xff) * a / 255.0);
+                    assertEquals(expected, o.argb()[i] >> shift & 0xff, 1, "channel " + shift + " at " + i);
+                }
+            } else {
+                differing++;
+            }
+        }
+        assertTrue(differing < up.length / 1000, differing + " pixels one level apart");
+    }
+
     @Test
     void colourMapRunsFromDarkToBrightAndClamps() {
         assertEquals(0x000004, ColorMap.rgb(0));
