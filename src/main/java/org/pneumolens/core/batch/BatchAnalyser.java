@@ -24,7 +24,6 @@ import org.pneumolens.core.image.ImageDecodeException;
 import org.pneumolens.core.image.ImageDecoder;
 import org.pneumolens.core.image.ImageLimits;
 import org.pneumolens.core.image.Preprocessing;
-import org.pneumolens.core.image.Resampler;
 import org.pneumolens.core.model.ModelOutputException;
 import org.pneumolens.core.model.PneumoModel;
 import org.pneumolens.core.model.Prediction;
@@ -187,23 +186,25 @@ public final class BatchAnalyser {
     private Decoded decode(int index, Path file) {
         String shown = ImageLimits.printable(file.toString());
         try {
-            BufferedImage decoded = ImageDecoder.decode(file);
-            GreyImage grey = ImageDecoder.toGrey(decoded);
+            BufferedImage decoded = ImageDecoder.decode(file); // the one decode call: a faster decoder drops in here
+            int width = decoded.getWidth();
+            int height = decoded.getHeight();
             Preprocessing prep = model.preprocessing();
             int ds = prep.datasetSize();
-            GreyImage asDataset = grey.width() == ds && grey.height() == ds ? grey : Resampler.resize(grey, ds, ds);
-            ImageSignals signals = ImageSignals.of(decoded, grey.width(), grey.height(), asDataset);
+            // Straight to the dataset size: no full-size float image (Screening.predict's result, same floats).
+            GreyImage asDataset = ImageDecoder.toGreyResized(decoded, ds, ds);
+            ImageSignals signals = ImageSignals.of(decoded, width, height, asDataset);
             float[] input = prep.normalize(prep.squash(asDataset).pixels());
             SourceFacts source;
             String refusal = null;
             if (Dicom.isDicom(file)) {
                 DicomHeader h = DicomDecoder.readHeader(file);
-                source = SourceFacts.dicom(grey.width(), grey.height(), h);
+                source = SourceFacts.dicom(width, height, h);
                 refusal = h.notChestReason().orElse(null);
             } else {
-                source = new SourceFacts(SourceFacts.sniffFormat(file), grey.width(), grey.height(), null);
+                source = new SourceFacts(SourceFacts.sniffFormat(file), width, height, null);
             }
-            byte[] thumb = options.thumbnail() > 0 ? Thumbnails.png(grey, options.thumbnail()) : null;
+            byte[] thumb = options.thumbnail() > 0 ? Thumbnails.png(decoded, options.thumbnail()) : null;
             return new Decoded(index, file, input, signals, source, refusal, thumb, null);
         } catch (ImageDecodeException e) {
             return failure(index, file, ImageResult.Outcome.FAILED, ImageLimits.printable(e.getMessage()));

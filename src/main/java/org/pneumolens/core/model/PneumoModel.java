@@ -250,7 +250,7 @@ public final class PneumoModel {
      * A prediction and one Grad-CAM map per class (in class order), from a single preprocessing of the image; the
      * maps on the predicted class's scale ({@link GradCam#relative}, with the calibrated probabilities).
      */
-    public record Analysis(Prediction prediction, List<GradCam.Heatmap> maps) {
+    public record Analysis(Prediction prediction, List<GradCam.Heatmap> maps, float[] features) {
     }
 
     /**
@@ -258,9 +258,17 @@ public final class PneumoModel {
      * {@link #predict} and {@link #gradCam} calls would repeat both per class).
      */
     public synchronized Analysis analyse(GreyImage image) {
-        GradCam.All all = GradCam.computeAll(net, toTensor(new float[][]{preprocessing.toInput(image)}));
+        return analyseInput(preprocessing.toInput(image));
+    }
+
+    /**
+     * {@link #analyse} of an already preprocessed input (length size²); the analysis also carries the features of
+     * {@link #forward}, from the same pass, so the input check costs no second one.
+     */
+    public synchronized Analysis analyseInput(float[] input) {
+        GradCam.All all = GradCam.computeAll(net, toTensor(new float[][]{input}));
         Prediction p = label(all.probabilities());
-        return new Analysis(p, GradCam.relative(all.maps(), p.probabilities()));
+        return new Analysis(p, GradCam.relative(all.maps(), p.probabilities()), all.features());
     }
 
     /** Packs preprocessed inputs into the network's input layout: [n, 1, s, s] (NCHW) or [n, s, s, 1] (NHWC). */
