@@ -192,17 +192,32 @@ public final class PneumoModel {
      * PneumoNet the global-average-pool output (256 values; dropout is the identity at inference).
      */
     public synchronized Forward forward(float[][] inputs) {
-        List<INDArray> acts = net.feedForward(toTensor(inputs), false); // [input, layer 0, ..., output layer]
-        INDArray out = acts.get(acts.size() - 1); // [n, classes]
-        INDArray feat = acts.get(acts.size() - 2);
-        feat = feat.reshape(feat.size(0), feat.length() / feat.size(0)); // [n, d]
-        double[][] p = new double[inputs.length][];
-        float[][] f = new float[inputs.length][];
-        for (int i = 0; i < inputs.length; i++) {
-            p[i] = out.getRow(i).toDoubleVector();
-            f[i] = feat.getRow(i).toFloatVector();
+        INDArray input = toTensor(inputs);
+        List<INDArray> acts = net.feedForward(input, false); // [input, layer 0, ..., output layer]
+        try {
+            INDArray out = acts.get(acts.size() - 1); // [n, classes]
+            INDArray feat = acts.get(acts.size() - 2);
+            feat = feat.reshape(feat.size(0), feat.length() / feat.size(0)); // [n, d]
+            double[][] p = new double[inputs.length][];
+            float[][] f = new float[inputs.length][];
+            for (int i = 0; i < inputs.length; i++) {
+                p[i] = out.getRow(i).toDoubleVector();
+                f[i] = feat.getRow(i).toFloatVector();
+            }
+            return new Forward(p, f);
+        } finally {
+            // Every layer's activations of the whole batch live off the heap, detached from any workspace, until a
+            // collection frees them; a batch job allocates little heap, so without this its resident size grew
+            // with the number of images (up to JavaCPP's maxbytes). Freed now, they are copied out above.
+            close(input);
+            acts.forEach(PneumoModel::close);
         }
-        return new Forward(p, f);
+    }
+
+    private static void close(INDArray a) {
+        if (a != null && a.closeable()) {
+            a.close();
+        }
     }
 
     /** Raw softmax outputs (uncalibrated), shape [n, classes]. */
