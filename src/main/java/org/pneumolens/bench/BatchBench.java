@@ -85,10 +85,25 @@ public final class BatchBench {
      */
     public static double imagesPerSecond(PneumoModel model, Path folder, BatchAnalyser.Options options)
             throws InterruptedException {
+        return rate(model, folder, options).imagesPerSecond();
+    }
+
+    /**
+     * @param imagesPerSecond wall-clock throughput
+     * @param cpuMsPerImage   CPU time of the whole process (every thread) per image: on a busy machine, where the
+     *                        wall clock says more about the other jobs, cores / this is what a quiet one would reach
+     */
+    public record Rate(double imagesPerSecond, double cpuMsPerImage) {
+    }
+
+    /** {@link #imagesPerSecond} with the process's CPU time per image. */
+    public static Rate rate(PneumoModel model, Path folder, BatchAnalyser.Options options)
+            throws InterruptedException {
         List<Path> files = BatchInputs.expand(List.of(folder)).files();
         new BatchAnalyser(model, options).run(files.subList(0, Math.min(files.size(), 2 * options.batch())),
                 () -> false, r -> { });
         int[] done = {0};
+        long cpu0 = processCpuNanos();
         long t0 = System.nanoTime();
         BatchAnalyser.Summary s = new BatchAnalyser(model, options).run(files, () -> false, r -> {
             if (r.outcome() != ImageResult.Outcome.DONE) {
@@ -97,10 +112,18 @@ public final class BatchBench {
             done[0]++;
         });
         double seconds = (System.nanoTime() - t0) / 1e9;
+        long cpu = processCpuNanos() - cpu0;
         if (done[0] != files.size() || s.cancelled()) {
             throw new IllegalStateException("batch bench: " + done[0] + " of " + files.size() + " done");
         }
-        return files.size() / seconds;
+        return new Rate(files.size() / seconds, cpu0 < 0 ? Double.NaN : cpu / 1e6 / files.size());
+    }
+
+    /** CPU time of this process, every thread, native ones included; -1 where the JVM cannot tell. */
+    static long processCpuNanos() {
+        java.lang.management.OperatingSystemMXBean os = java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean();
+        return os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() : -1;
     }
 
     /**

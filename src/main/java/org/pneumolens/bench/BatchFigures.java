@@ -47,11 +47,15 @@ final class BatchFigures {
                 report.extra("batch_size", options.batch());
                 Path full = BatchBench.files(samples, n, false, tmp);
                 LOG.info("timing the batch pipeline over {} full-size files ({} decoders)", n, options.decoders());
-                report.figure("batch_full_images_per_s", BatchBench.imagesPerSecond(model, full, options), 1);
+                BatchBench.Rate fullRate = BatchBench.rate(model, full, options);
+                report.figure("batch_full_images_per_s", fullRate.imagesPerSecond(), 1);
+                report.extra("batch_full_cpu_ms_per_image", BenchReport.rounded(fullRate.cpuMsPerImage(), 1));
                 deleteTree(full);
                 Path small = BatchBench.files(samples, n, true, tmp);
                 LOG.info("timing the batch pipeline over {} 224-px files", n);
-                report.figure("batch_224_images_per_s", BatchBench.imagesPerSecond(model, small, options), 1);
+                BatchBench.Rate smallRate = BatchBench.rate(model, small, options);
+                report.figure("batch_224_images_per_s", smallRate.imagesPerSecond(), 1);
+                report.extra("batch_224_cpu_ms_per_image", BenchReport.rounded(smallRate.cpuMsPerImage(), 1));
                 deleteTree(small);
                 // A quick run measures memory over 224-px files: the same growth with the count, sooner.
                 report.extra("batch_rss_files", c.quick ? "224px" : "full-size");
