@@ -28,7 +28,7 @@ public final class BenchCommand implements Callable<Integer> {
     public static final String NAME = "bench";
     private static final Logger LOG = LoggerFactory.getLogger(BenchCommand.class);
 
-    enum Part { train, infer, decode, predict, epoch, startup, window }
+    enum Part { train, infer, decode, predict, epoch, startup, window, batch }
 
     @Option(names = "--quick", description = "Few repetitions: checks the harness, figures are NOT results")
     boolean quick;
@@ -81,6 +81,21 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--profile-layers", description = "Also time the seed CNN's training step layer by layer "
             + "(forward, backward, and what fit spends besides: updater, loss, workspaces); key layer_profile_ms")
     boolean profileLayers;
+    @Option(names = "--batch-decoders", paramLabel = "N", description = "Decoding threads of the batch figures "
+            + "(default: the app's, BatchAnalyser.Options.defaults())")
+    Integer batchDecoders;
+
+    @Option(names = "--growth", description = "Also measure how cost grows: predict ms for 1, 4 and 16 MP images, "
+            + "epoch_s at each --growth-fractions of --data, worklist memory at 100 and 1,000 images")
+    boolean growth;
+
+    @Option(names = "--growth-fractions", split = ",", paramLabel = "F", description = "Dataset fractions for the "
+            + "growth epochs (default: 0.05,0.1,0.2)")
+    List<Double> growthFractions = List.of(0.05, 0.1, 0.2);
+
+    /** Set on the probe process of the worklist-memory figures: analyse the folder as the worklist does, exit. */
+    @Option(names = "--worklist-probe", hidden = true, paramLabel = "DIR")
+    Path worklistProbe;
 
     @Spec
     CommandSpec spec;
@@ -103,6 +118,13 @@ public final class BenchCommand implements Callable<Integer> {
         NativeEngine.setThreads(threads);
         if (NativeEngine.threadsInForce()[0] != threads) {
             return relaunchWithThreads();
+        }
+
+        if (worklistProbe != null) {
+            PneumoModel model = modelFile == null ? BundledModel.load() : ModelFile.load(modelFile);
+            int kept = BatchBench.worklist(model, worklistProbe).size();
+            spec.commandLine().getOut().println(kept);
+            return 0;
         }
 
         BenchReport report = new BenchReport(NativeEngine.describe(layout), threads);
@@ -137,6 +159,9 @@ public final class BenchCommand implements Callable<Integer> {
                     report.extra("model", model.metadata().name());
                 }
             }
+        }
+        if (parts.contains(Part.batch) || growth) {
+            BatchFigures.measure(this, report, parts.contains(Part.batch));
         }
         if (parts.contains(Part.epoch)) {
             LOG.info("timing one training epoch on {} (fraction {})", data, fraction);

@@ -17,7 +17,8 @@ public final class BenchReport {
             "infer_ms_p50", "decode_ms_p50");
     /** The app's figures (issue 6), after the reference's. */
     public static final List<String> APP_KEYS = List.of("predict_gradcam_ms_p50", "epoch_s", "epoch_fraction",
-            "startup_ms", "window_open_ms_cold", "window_open_ms_p50", "window_open_ms_p95");
+            "startup_ms", "window_open_ms_cold", "window_open_ms_p50", "window_open_ms_p95",
+            "batch_full_images_per_s", "batch_224_images_per_s", "batch_rss_mb_100", "batch_rss_mb_1000");
 
     private final JsonObject json = new JsonObject();
 

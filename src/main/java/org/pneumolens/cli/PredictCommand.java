@@ -3,7 +3,7 @@ package org.pneumolens.cli;
 import com.google.gson.JsonObject;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -69,8 +69,42 @@ final class PredictCommand implements Callable<Integer> {
         calibration = model.calibration().method();
         BatchInputs.Expanded in = BatchInputs.expand(images);
         in.skipped().forEach(s -> err.println("skipped " + ImageLimits.printable(s.path() + ": " + s.reason())));
-        List<ImageResult> kept = new ArrayList<>();
         int[] bad = new int[2]; // unreadable, internal
+        if (csvTarget == null) {
+            analyse(model, in, out, err, bad, null);
+        } else {
+            // Rows go to the temporary file as they come (nothing kept per file); it replaces the target at the end.
+            int[] rows = {0};
+            AtomicFiles.write(csvTarget, o -> {
+                CsvExport.Rows csvRows = CsvExport.rows(o, model.classes(), showPhi);
+                try {
+                    analyse(model, in, out, err, bad, csvRows);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new java.io.InterruptedIOException("interrupted");
+                } catch (UncheckedIOException e) {
+                    throw e.getCause();
+                }
+                csvRows.flush();
+                rows[0] = csvRows.count();
+            });
+            err.println("wrote " + ImageLimits.printable(csvTarget.toString()) + " (" + rows[0] + " rows)");
+        }
+        if (out.checkError()) {
+            err.println("error: the predictions could not be written to standard output (closed, or disk full)");
+            return ExitCodes.BAD_INPUT;
+        }
+        int total = in.files().size();
+        if (bad[0] + bad[1] > 0) {
+            err.printf(Locale.ROOT, "predicted %d of %d files; %d could not be read%n", total - bad[0] - bad[1], total,
+                    bad[0] + bad[1]);
+        }
+        return bad[1] > 0 ? ExitCodes.INTERNAL : bad[0] > 0 ? ExitCodes.BAD_INPUT : 0;
+    }
+
+    /** Runs the batch, printing each file's line as it comes (and its CSV row when {@code csv} is given). */
+    private void analyse(PneumoModel model, BatchInputs.Expanded in, PrintWriter out, PrintWriter err, int[] bad,
+                         CsvExport.Rows csv) throws InterruptedException {
         TerminalProgress bar = TerminalProgress.forConsole(err);
         new BatchAnalyser(model, BatchAnalyser.Options.defaults()).run(in.files(), () -> false,
                 new BatchAnalyser.Listener() {
@@ -87,8 +121,12 @@ final class PredictCommand implements Callable<Integer> {
                             err.println("error: " + r.error());
                             err.flush();
                         }
-                        if (csvTarget != null) {
-                            kept.add(r);
+                        if (csv != null) {
+                            try {
+                                csv.add(r);
+                            } catch (java.io.IOException e) {
+                                throw new UncheckedIOException(e);
+                            }
                         }
                         bar.redraw();
                     }
@@ -99,20 +137,6 @@ final class PredictCommand implements Callable<Integer> {
                     }
                 });
         bar.finish();
-        if (out.checkError()) {
-            err.println("error: the predictions could not be written to standard output (closed, or disk full)");
-            return ExitCodes.BAD_INPUT;
-        }
-        if (csvTarget != null) {
-            AtomicFiles.write(csvTarget, o -> CsvExport.write(o, model.classes(), kept, showPhi));
-            err.println("wrote " + ImageLimits.printable(csvTarget.toString()) + " (" + kept.size() + " rows)");
-        }
-        int total = in.files().size();
-        if (bad[0] + bad[1] > 0) {
-            err.printf(Locale.ROOT, "predicted %d of %d files; %d could not be read%n", total - bad[0] - bad[1], total,
-                    bad[0] + bad[1]);
-        }
-        return bad[1] > 0 ? ExitCodes.INTERNAL : bad[0] > 0 ? ExitCodes.BAD_INPUT : 0;
     }
 
     private void print(PrintWriter out, ImageResult r) {

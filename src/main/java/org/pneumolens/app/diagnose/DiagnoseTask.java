@@ -44,10 +44,10 @@ public final class DiagnoseTask extends BackgroundTask<Diagnosis> {
         if (model == null || isCancelled()) {
             return new Diagnosis(source.file(), source.name(), image, null, List.of(), modelName, null, false);
         }
-        updateMessage("Checking " + source.name() + "...");
-        CheckResult check = check(image);
         updateMessage("Analysing " + source.name() + "...");
-        PneumoModel.Analysis analysis = model.analyse(image.grey());
+        Screening.Diagnosed diagnosed = Screening.diagnose(model, image.decoded(), image.grey()); // one pass
+        PneumoModel.Analysis analysis = diagnosed.analysis();
+        CheckResult check = withHeader(image, diagnosed.check());
         List<Overlay> overlays = new ArrayList<>();
         for (int c = 0; c < model.classes().size() && !isCancelled(); c++) {
             overlays.add(Overlay.of(model.classes().get(c), analysis.maps().get(c), image.grey().width(),
@@ -78,8 +78,7 @@ public final class DiagnoseTask extends BackgroundTask<Diagnosis> {
     }
 
     /** The model's check (its image rules alone when it has none), refused too when a DICOM header says so. */
-    private CheckResult check(LoadedImage image) {
-        CheckResult pixels = Screening.check(model, image.decoded(), image.grey());
+    private static CheckResult withHeader(LoadedImage image, CheckResult pixels) {
         if (image.dicom() == null) {
             return pixels;
         }

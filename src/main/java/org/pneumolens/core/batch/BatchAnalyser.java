@@ -54,9 +54,14 @@ public final class BatchAnalyser {
             }
         }
 
-        /** Two decoders at most (the forward pass wants the other cores), batches of 16, no thumbnails. */
+        /**
+         * Two decoders at most (the forward pass wants the other cores), batches of 32, no thumbnails. On 2 cores
+         * the bundled network's forward pass costs ~25 ms of CPU per image in batches of 16, ~16 in batches of 32
+         * and ~15 in batches of 64 (docs/performance.md), more than decoding a full-size radiograph (~12 ms): 32
+         * takes most of the gain with half the activations of 64.
+         */
         public static Options defaults() {
-            return new Options(Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors() - 1)), 16, 0);
+            return new Options(Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors() - 1)), 32, 0);
         }
 
         public Options withThumbnail(int size) {
@@ -140,9 +145,8 @@ public final class BatchAnalyser {
                     }
                     chunk.add(take(f, next, files.get(next)));
                     next++;
-                    if (queue.isEmpty() && !chunk.isEmpty() && chunk.size() >= options.batch() / 2) {
-                        break; // decoders are behind: run what is here rather than wait
-                    }
+                    // Full batches even when the decoders are behind: a smaller pass costs more CPU per image, and
+                    // on a busy machine that CPU is what the decoders wait for.
                 }
                 for (ImageResult r : infer(chunk)) {
                     switch (r.outcome()) {
@@ -191,27 +195,30 @@ public final class BatchAnalyser {
             Preprocessing prep = model.preprocessing();
             int ds = prep.datasetSize();
             // A large grey baseline JPEG is decoded at a reduced scale that still covers the dataset size and the
-            // thumbnail (ReducedJpeg; decision 0014); it has no colour for the check to measure. Anything else as before.
+            // thumbnail (ReducedJpeg; decision 0014); it has no colour for the check to measure. Anything else goes
+            // through the one full decode, then straight to the dataset size (no full-size float image).
             int need = Math.max(ds, options.thumbnail());
             ReducedJpeg.Result reduced = ReducedJpeg.read(file, need, need);
             boolean small = reduced != null && reduced.components() == 1;
             BufferedImage decoded = small ? null : ImageDecoder.decode(file);
-            GreyImage grey = small ? reduced.image() : ImageDecoder.toGrey(decoded);
-            int width = small ? reduced.width() : grey.width();
-            int height = small ? reduced.height() : grey.height();
-            GreyImage asDataset = grey.width() == ds && grey.height() == ds ? grey : Resampler.resize(grey, ds, ds);
+            int width = small ? reduced.width() : decoded.getWidth();
+            int height = small ? reduced.height() : decoded.getHeight();
+            GreyImage asDataset = !small ? ImageDecoder.toGreyResized(decoded, ds, ds)
+                    : reduced.image().width() == ds && reduced.image().height() == ds ? reduced.image()
+                    : Resampler.resize(reduced.image(), ds, ds);
             ImageSignals signals = ImageSignals.of(decoded, width, height, asDataset);
             float[] input = prep.normalize(prep.squash(asDataset).pixels());
             SourceFacts source;
             String refusal = null;
             if (Dicom.isDicom(file)) {
                 DicomHeader h = DicomDecoder.readHeader(file);
-                source = SourceFacts.dicom(grey.width(), grey.height(), h);
+                source = SourceFacts.dicom(width, height, h);
                 refusal = h.notChestReason().orElse(null);
             } else {
                 source = new SourceFacts(SourceFacts.sniffFormat(file), width, height, null);
             }
-            byte[] thumb = options.thumbnail() > 0 ? Thumbnails.png(grey, options.thumbnail()) : null;
+            byte[] thumb = options.thumbnail() <= 0 ? null : small ? Thumbnails.png(reduced.image(), options.thumbnail())
+                    : Thumbnails.png(decoded, options.thumbnail());
             return new Decoded(index, file, input, signals, source, refusal, thumb, null);
         } catch (ImageDecodeException e) {
             return failure(index, file, ImageResult.Outcome.FAILED, ImageLimits.printable(e.getMessage()));

@@ -77,6 +77,20 @@ public final class Screening {
         return new Screened(model.label(f.probabilities()[0]), check(model, p.signals, f.features()[0]));
     }
 
+    /** The Diagnose view's analysis (prediction and Grad-CAM maps) and the check, from one forward pass. */
+    public record Diagnosed(PneumoModel.Analysis analysis, CheckResult check) {
+    }
+
+    /**
+     * {@link PneumoModel#analyse} and {@link #check(PneumoModel, BufferedImage, GreyImage)} from one resize and one
+     * forward pass: the check scores the features of the Grad-CAM pass. Not refused by DICOM header facts here.
+     */
+    public static Diagnosed diagnose(PneumoModel model, BufferedImage decoded, GreyImage grey) {
+        Prepared p = prepare(model.preprocessing(), decoded, grey);
+        PneumoModel.Analysis a = model.analyseInput(p.input);
+        return new Diagnosed(a, check(model, p.signals, a.features()));
+    }
+
     /**
      * The check alone, for callers whose verdict comes from elsewhere (the Diagnose view's Grad-CAM pass): costs
      * one more forward pass of the network, a few milliseconds.

@@ -171,4 +171,12 @@ public final class ImageDecoder {
     public static GreyImage toGrey(BufferedImage img) {
         return GreyConversion.toGrey(img);
     }
+
+    /**
+     * {@code Resampler.resize(toGrey(img), width, height)} with the same floats, without the full-size float image
+     * for plain 8-bit grey rasters: for callers that need the decoded image too (the input check's colour signal).
+     */
+    public static GreyImage toGreyResized(BufferedImage img, int width, int height) {
+        return GreyConversion.toGreyResized(img, width, height);
+    }
 }

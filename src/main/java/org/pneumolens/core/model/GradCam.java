@@ -88,8 +88,13 @@ public final class GradCam {
         return computeAll(net, input).maps().get(classIndex);
     }
 
-    /** Softmax outputs and one map per class from a single forward pass. */
-    public record All(double[] probabilities, java.util.List<Heatmap> maps) {
+    /**
+     * Softmax outputs, one map per class and the penultimate features from a single forward pass.
+     *
+     * @param features the activations that feed the output layer, flattened (what {@code PneumoModel.forward}
+     *                 gives as features: the global-average-pool output of PneumoNet)
+     */
+    public record All(double[] probabilities, java.util.List<Heatmap> maps, float[] features) {
     }
 
     /**
@@ -109,7 +114,9 @@ public final class GradCam {
                 }
                 maps.add(new Heatmap(f.mapWidth(), f.mapHeight(), v, own, own > 0 ? 1f : 0f));
             }
-            return new All(f.output().getRow(0).toDoubleVector(), java.util.List.copyOf(maps));
+            INDArray features = f.acts()[f.layers().length - 2]; // [1, d] (or [1, d, 1, 1] before a flatten)
+            return new All(f.output().getRow(0).toDoubleVector(), java.util.List.copyOf(maps),
+                    features.reshape(1, features.length()).toFloatVector());
         } finally {
             net.clearLayersStates();
         }
@@ -118,7 +125,8 @@ public final class GradCam {
     /**
      * An ensemble's maps and probabilities: the members' probabilities averaged (as the ensemble predicts), and per
      * class the members' maps averaged before normalisation (each map times its scale, in logit units per cell), so
-     * a member with stronger evidence weighs more, then normalised to the average's strongest cell.
+     * a member with stronger evidence weighs more, then normalised to the average's strongest cell. The features are
+     * the first member's (the input check was fitted on them).
      */
     public static All average(java.util.List<All> members) {
         if (members.size() == 1) {
@@ -146,7 +154,7 @@ public final class GradCam {
             }
             maps.add(new Heatmap(first.width(), first.height(), v, own, own > 0 ? 1f : 0f));
         }
-        return new All(p, java.util.List.copyOf(maps));
+        return new All(p, java.util.List.copyOf(maps), members.get(0).features());
     }
 
     /**

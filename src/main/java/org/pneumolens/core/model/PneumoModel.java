@@ -261,25 +261,44 @@ public final class PneumoModel {
      * identity at inference).
      */
     public synchronized Forward forward(float[][] inputs) {
-        INDArray x = toTensor(inputs);
-        List<INDArray> acts = net.feedForward(x, false); // [input, layer 0, ..., output layer]
-        INDArray out = acts.get(acts.size() - 1); // [n, classes]
-        if (members.size() > 1) {
-            out = out.dup();
-            for (MultiLayerNetwork other : members.subList(1, members.size())) {
-                out.addi(other.output(x, false));
+        INDArray input = toTensor(inputs);
+        List<INDArray> acts = net.feedForward(input, false); // [input, layer 0, ..., output layer]
+        List<INDArray> others = new java.util.ArrayList<>();
+        try {
+            INDArray out = acts.get(acts.size() - 1); // [n, classes]
+            if (members.size() > 1) {
+                out = out.dup();
+                others.add(out);
+                for (MultiLayerNetwork other : members.subList(1, members.size())) {
+                    INDArray o = other.output(input, false);
+                    others.add(o);
+                    out.addi(o);
+                }
+                out.divi(members.size());
             }
-            out.divi(members.size());
+            INDArray feat = acts.get(acts.size() - 2);
+            feat = feat.reshape(feat.size(0), feat.length() / feat.size(0)); // [n, d]
+            double[][] p = new double[inputs.length][];
+            float[][] f = new float[inputs.length][];
+            for (int i = 0; i < inputs.length; i++) {
+                p[i] = out.getRow(i).toDoubleVector();
+                f[i] = feat.getRow(i).toFloatVector();
+            }
+            return new Forward(p, f);
+        } finally {
+            // Every layer's activations of the whole batch live off the heap, detached from any workspace, until a
+            // collection frees them; a batch job allocates little heap, so without this its resident size grew
+            // with the number of images (up to JavaCPP's maxbytes). Freed now, they are copied out above.
+            close(input);
+            acts.forEach(PneumoModel::close);
+            others.forEach(PneumoModel::close);
         }
-        INDArray feat = acts.get(acts.size() - 2);
-        feat = feat.reshape(feat.size(0), feat.length() / feat.size(0)); // [n, d]
-        double[][] p = new double[inputs.length][];
-        float[][] f = new float[inputs.length][];
-        for (int i = 0; i < inputs.length; i++) {
-            p[i] = out.getRow(i).toDoubleVector();
-            f[i] = feat.getRow(i).toFloatVector();
+    }
+
+    private static void close(INDArray a) {
+        if (a != null && a.closeable()) {
+            a.close();
         }
-        return new Forward(p, f);
     }
 
     /** Raw softmax outputs (uncalibrated; an ensemble's averaged in probability space), shape [n, classes]. */
@@ -344,7 +363,7 @@ public final class PneumoModel {
      * A prediction and one Grad-CAM map per class (in class order), from a single preprocessing of the image; the
      * maps on the predicted class's scale ({@link GradCam#relative}, with the calibrated probabilities).
      */
-    public record Analysis(Prediction prediction, List<GradCam.Heatmap> maps) {
+    public record Analysis(Prediction prediction, List<GradCam.Heatmap> maps, float[] features) {
     }
 
     /**
@@ -352,14 +371,22 @@ public final class PneumoModel {
      * {@link #predict} and {@link #gradCam} calls would repeat both per class).
      */
     public synchronized Analysis analyse(GreyImage image) {
-        INDArray x = toTensor(new float[][]{preprocessing.toInput(image)});
+        return analyseInput(preprocessing.toInput(image));
+    }
+
+    /**
+     * {@link #analyse} of an already preprocessed input (length size²); the analysis also carries the features of
+     * {@link #forward} (the first member's), from the same pass, so the input check costs no second one.
+     */
+    public synchronized Analysis analyseInput(float[] input) {
+        INDArray x = toTensor(new float[][]{input});
         List<GradCam.All> each = new java.util.ArrayList<>();
         for (MultiLayerNetwork m : members) {
             each.add(GradCam.computeAll(m, x));
         }
         GradCam.All all = GradCam.average(each);
         Prediction p = label(all.probabilities());
-        return new Analysis(p, GradCam.relative(all.maps(), p.probabilities()));
+        return new Analysis(p, GradCam.relative(all.maps(), p.probabilities()), all.features());
     }
 
     /** Packs preprocessed inputs into the network's input layout: [n, 1, s, s] (NCHW) or [n, s, s, 1] (NHWC). */

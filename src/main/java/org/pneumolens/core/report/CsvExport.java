@@ -45,12 +45,46 @@ public final class CsvExport {
 
     public static void write(OutputStream out, List<String> classes, Iterable<ImageResult> results, boolean showPhi)
             throws IOException {
-        Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-        row(w, columns(classes, showPhi));
+        Rows rows = rows(out, classes, showPhi);
         for (ImageResult r : results) {
-            row(w, cells(r, classes, showPhi));
+            rows.add(r);
         }
-        w.flush();
+        rows.flush();
+    }
+
+    /** The header row now, then one row per {@link Rows#add}: for a batch that keeps no results (predict --csv). */
+    public static Rows rows(OutputStream out, List<String> classes, boolean showPhi) throws IOException {
+        Rows rows = new Rows(new OutputStreamWriter(out, StandardCharsets.UTF_8), List.copyOf(classes), showPhi);
+        row(rows.writer, columns(classes, showPhi));
+        return rows;
+    }
+
+    /** Rows written as results come; {@link #flush} at the end. */
+    public static final class Rows {
+        private final Writer writer;
+        private final List<String> classes;
+        private final boolean showPhi;
+        private int count;
+
+        private Rows(Writer writer, List<String> classes, boolean showPhi) {
+            this.writer = writer;
+            this.classes = classes;
+            this.showPhi = showPhi;
+        }
+
+        public void add(ImageResult r) throws IOException {
+            row(writer, cells(r, classes, showPhi));
+            count++;
+        }
+
+        /** Rows added so far (the header not counted). */
+        public int count() {
+            return count;
+        }
+
+        public void flush() throws IOException {
+            writer.flush();
+        }
     }
 
     static List<String> cells(ImageResult r, List<String> classes, boolean showPhi) {

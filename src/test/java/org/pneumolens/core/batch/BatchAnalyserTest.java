@@ -102,6 +102,72 @@ class BatchAnalyserTest {
         }
     }
 
+    /** The fixtures (224-px RGB dataset JPEGs) and the full-size grey samples, with a DICOM file. */
+    static List<Path> fixturesAndSamples() throws Exception {
+        List<Path> files = new ArrayList<>();
+        try (Stream<Path> fixtures = Files.walk(XRAY); Stream<Path> samples = Files.list(Path.of("sample-images"))) {
+            Stream.concat(fixtures, samples).filter(org.pneumolens.core.image.ImageDecoder::hasImageExtension)
+                    .sorted().forEach(files::add);
+        }
+        files.add(DICOM.resolve("B_jpeg_lossless.dcm"));
+        return files;
+    }
+
+    /**
+     * With the reduced JPEG decode off (its own difference is measured above and in ReducedJpegPredictionTest), the
+     * batched pipeline gives exactly the per-file figures of the old path.
+     */
+    @Test
+    void batchedPassesGiveThePerFileFiguresOfTheOldPath() throws Exception {
+        String before = System.getProperty("pneumolens.jpeg.reduced");
+        System.setProperty("pneumolens.jpeg.reduced", "false");
+        try {
+            batchedPassesMatchTheOldPath();
+        } finally {
+            if (before == null) {
+                System.clearProperty("pneumolens.jpeg.reduced");
+            } else {
+                System.setProperty("pneumolens.jpeg.reduced", before);
+            }
+        }
+    }
+
+    private void batchedPassesMatchTheOldPath() throws Exception {
+        List<Path> files = fixturesAndSamples();
+        List<ImageResult> results = run(files, new BatchAnalyser.Options(2, 8, 96));
+        assertEquals(files.size(), results.size());
+        for (int i = 0; i < files.size(); i++) {
+            ImageResult r = results.get(i);
+            assertEquals(ImageResult.Outcome.DONE, r.outcome(), r.error());
+            // The old path: full-size grey image, resized, one forward pass per file, and its own thumbnail.
+            java.awt.image.BufferedImage decoded = org.pneumolens.core.image.ImageDecoder.decode(files.get(i));
+            org.pneumolens.core.image.GreyImage grey = org.pneumolens.core.image.ImageDecoder.toGrey(decoded);
+            Screening.Screened one = Screening.predict(model, decoded, grey);
+            assertArrayEquals(one.prediction().probabilities(), r.prediction().probabilities(), 1e-5, files.get(i)
+                    .toString());
+            assertEquals(one.check().status(), r.check().status(), files.get(i).toString());
+            assertEquals(one.check().score(), r.check().score(), 1e-5, files.get(i).toString());
+            assertEquals(grey.width(), r.source().width());
+            assertEquals(grey.height(), r.source().height());
+            assertArrayEquals(Thumbnails.png(grey, 96), r.thumbnail(), files.get(i).toString());
+        }
+    }
+
+    @Test
+    void aBatchedForwardPassGivesEachImageTheFeaturesAndProbabilitiesOfItsOwnPass() throws Exception {
+        List<Path> files = someImages(6);
+        float[][] inputs = new float[files.size()][];
+        for (int i = 0; i < inputs.length; i++) {
+            inputs[i] = model.preprocessing().toInput(org.pneumolens.core.image.ImageDecoder.decodeGrey(files.get(i)));
+        }
+        PneumoModel.Forward batched = model.forward(inputs);
+        for (int i = 0; i < inputs.length; i++) {
+            PneumoModel.Forward alone = model.forward(new float[][]{inputs[i]});
+            assertArrayEquals(alone.probabilities()[0], batched.probabilities()[i], 1e-5);
+            assertArrayEquals(alone.features()[0], batched.features()[i], 1e-5f);
+        }
+    }
+
     @Test
     void thumbnailsAreSmallPngs() throws Exception {
         List<ImageResult> results = run(someImages(2), new BatchAnalyser.Options(1, 4, 96));
