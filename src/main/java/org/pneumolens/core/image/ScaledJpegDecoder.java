@@ -6,7 +6,8 @@ import java.util.Arrays;
  * Decodes the grey (or luma) channel of a baseline JPEG ({@link JpegHeader}) at 1/2, 1/4 or 1/8 of its size straight
  * from the DCT coefficients, as libjpeg's {@code scale_denom} and Pillow's {@code draft} do: each output pixel is
  * the mean of the 2x2, 4x4 or 8x8 pixels of the full decode it stands for (before rounding to 8 bits), summed from
- * each non-zero coefficient with precomputed weights; at 1/8 that is the block's DC coefficient alone. Every AC symbol is still Huffman
+ * each non-zero coefficient with precomputed weights; at 1/8 that is the block's DC coefficient alone. Every AC symbol
+ * is still Huffman
  * decoded (to skip it), but no full-size image and no 8x8 inverse DCT is ever made, and chroma blocks are only
  * skipped. About what the model needs of a radiograph: 224 px of a 1,500-2,000 px side.
  *

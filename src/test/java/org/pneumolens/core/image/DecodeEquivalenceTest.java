@@ -49,9 +49,12 @@ class DecodeEquivalenceTest {
         // Decoded and resized in one go, without the full-size float image (decodeGrey(file, w, h) when no reduced
         // JPEG decode applies; that one is compared with this path in ReducedJpegTest).
         BufferedImage decoded = ImageDecoder.decode(file);
-        assertSame(ReferencePipeline.resize(expected, 150, 150), GreyConversion.toGreyResized(decoded, 150, 150), file + " fused 150");
-        assertSame(ReferencePipeline.resize(expected, 224, 224), GreyConversion.toGreyResized(decoded, 224, 224), file + " fused 224");
-        assertSame(ReferencePipeline.resize(expected, 7, 300), GreyConversion.toGreyResized(decoded, 7, 300), file + " fused 7x300");
+        assertSame(ReferencePipeline.resize(expected, 150, 150), GreyConversion.toGreyResized(decoded, 150, 150),
+                file + " fused 150");
+        assertSame(ReferencePipeline.resize(expected, 224, 224), GreyConversion.toGreyResized(decoded, 224, 224),
+                file + " fused 224");
+        assertSame(ReferencePipeline.resize(expected, 7, 300), GreyConversion.toGreyResized(decoded, 7, 300),
+                file + " fused 7x300");
     }
 
     @ParameterizedTest

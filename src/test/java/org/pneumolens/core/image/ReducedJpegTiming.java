@@ -8,7 +8,8 @@ import java.util.List;
 
 /**
  * Where the time of a reduced JPEG decode goes, per sample after warm-up, in CPU time of the calling thread (not a
- * test; timings only mean something on a quiet machine): the old path (ImageIO full decode then resize), the reduced path end to end, the reduced decode
+ * test; timings only mean something on a quiet machine): the old path (ImageIO full decode then resize), the reduced
+ * path end to end, the reduced decode
  * from bytes in memory, and the Huffman decoding alone.
  *
  * <pre>java -cp target/classes:target/test-classes:$(cat cp.txt) org.pneumolens.core.image.ReducedJpegTiming
