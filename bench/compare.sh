@@ -83,17 +83,21 @@ import json, os
 t, d = json.loads(os.environ['TORCH']), json.loads(os.environ['DL4J'])
 def ratio(a, b):
     return None if a is None or b is None or b == 0 else round(a / b, 2)
-# train: dl4j / pytorch images per second (higher is better, target >= 1.0)
-# latencies: dl4j ms / pytorch ms (lower is better, target <= 2.0)
+# train: dl4j / pytorch images per second (higher is better); latencies: dl4j ms / pytorch ms (lower is better).
+# The targets are issue 17's (an AVX2-only CPU, or ONEDNN_MAX_CPU_ISA=AVX2 OPENBLAS_CORETYPE=Haswell on AVX-512).
 r = {'train_dl4j_over_pytorch': ratio(d.get('train_images_per_s'), t.get('train_images_per_s')),
      'infer_ms_dl4j_over_pytorch': ratio(d.get('infer_ms_p50'), t.get('infer_ms_p50')),
      'decode_ms_dl4j_over_pytorch': ratio(d.get('decode_ms_p50'), t.get('decode_ms_p50'))}
 print(json.dumps({'ratios': r}))
-checks = [('train_images_per_s ratio >= 1.0', r['train_dl4j_over_pytorch'], lambda v: v >= 1.0),
-          ('infer_ms_p50 ratio <= 2.0', r['infer_ms_dl4j_over_pytorch'], lambda v: v <= 2.0),
-          ('decode_ms_p50 ratio <= 2.0', r['decode_ms_dl4j_over_pytorch'], lambda v: v <= 2.0),
+checks = [('train_images_per_s ratio >= 1.3', r['train_dl4j_over_pytorch'], lambda v: v >= 1.3),
+          ('infer_ms_p50 ratio <= 1.0', r['infer_ms_dl4j_over_pytorch'], lambda v: v <= 1.0),
+          ('decode_ms_p50 ratio <= 1.0', r['decode_ms_dl4j_over_pytorch'], lambda v: v <= 1.0),
           ('predict_gradcam_ms_p50 <= 150', d.get('predict_gradcam_ms_p50'), lambda v: v <= 150),
-          ('startup_ms <= 3000', d.get('startup_ms'), lambda v: v <= 3000),
+          ('startup_ms <= 3000 (java -jar)', d.get('startup_ms'), lambda v: v <= 3000),
+          ('window_open_ms_p50 <= 100', d.get('window_open_ms_p50'), lambda v: v <= 100),
+          ('window_open_ms_cold <= 500', d.get('window_open_ms_cold'), lambda v: v <= 500),
+          ('batch_full_images_per_s >= 60', d.get('batch_full_images_per_s'), lambda v: v >= 60),
+          ('batch_224_images_per_s >= 150', d.get('batch_224_images_per_s'), lambda v: v >= 150),
           ('peak_rss_mb < 3072 (whole bench process)', d.get('peak_rss_mb'), lambda v: v < 3072)]
 for name, v, ok in checks:
     print(f"  {name:42s} {v!s:>10s}  {'n/a' if v is None else ('met' if ok(v) else 'NOT met')}")
