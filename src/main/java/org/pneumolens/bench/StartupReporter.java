@@ -1,7 +1,7 @@
 package org.pneumolens.bench;
 
 import java.io.PrintStream;
-import java.time.Instant;
+import java.lang.management.ManagementFactory;
 import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongSupplier;
@@ -17,8 +17,8 @@ import java.util.function.LongSupplier;
  * JavaFX here: the launcher measuring it ({@link StartupProbe}, {@code bench/startup.sh}) only reads the line.
  *
  * <p>Two more switches, for looking into start-up and for the packaging step: with {@code reportStartup} a second
- * line {@code PNEUMOLENS_MILESTONES window_shown_ms=A model_loaded_ms=B} follows, each counted from the process's
- * start (as the OS records it, to ~10 ms); and {@code -Dpneumolens.exitWhenReady=true} ends the process once both
+ * line {@code PNEUMOLENS_MILESTONES window_shown_ms=A model_loaded_ms=B} follows, each counted from the JVM's
+ * start (its own record, read only after the ready line: reading it loads java.management); and {@code -Dpneumolens.exitWhenReady=true} ends the process once both
  * milestones are reached (the run that records the class list for the packaged app's class-data archive).
  */
 public final class StartupReporter {
@@ -98,7 +98,8 @@ public final class StartupReporter {
         if (enabled) {
             out.println(MARKER + " " + now);
             if (milestones) {
-                out.println(milestonesLine(processStartMillis(), windowAt, modelAt));
+                out.flush();
+                out.println(milestonesLine(ManagementFactory.getRuntimeMXBean().getStartTime(), windowAt, modelAt));
             }
             out.flush();
             printed = true;
@@ -110,10 +111,6 @@ public final class StartupReporter {
     /** {@code PNEUMOLENS_MILESTONES window_shown_ms=A model_loaded_ms=B}, from {@code start} (epoch ms). */
     static String milestonesLine(long start, long windowAt, long modelAt) {
         return MILESTONES_MARKER + " window_shown_ms=" + (windowAt - start) + " model_loaded_ms=" + (modelAt - start);
-    }
-
-    private static long processStartMillis() {
-        return ProcessHandle.current().info().startInstant().map(Instant::toEpochMilli).orElse(0L);
     }
 
     /** The epoch milliseconds of a {@code PNEUMOLENS_READY <ms>} line, or empty for any other line. */
