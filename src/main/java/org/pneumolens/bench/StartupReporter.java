@@ -18,8 +18,9 @@ import java.util.function.LongSupplier;
  *
  * <p>Two more switches, for looking into start-up and for the packaging step: with {@code reportStartup} a second
  * line {@code PNEUMOLENS_MILESTONES window_shown_ms=A model_loaded_ms=B} follows, each counted from the JVM's
- * start (its own record, read only after the ready line: reading it loads java.management); and {@code -Dpneumolens.exitWhenReady=true} ends the process once both
- * milestones are reached (the run that records the class list for the packaged app's class-data archive).
+ * start (its own record, read only after the ready line: reading it loads java.management); and with
+ * {@code -Dpneumolens.exitWhenReady=true} the entry point's exit action runs once both milestones are reached (the
+ * run that records the class list for the packaged app's class-data archive).
  */
 public final class StartupReporter {
     public static final String PROPERTY = "pneumolens.reportStartup";
@@ -54,21 +55,23 @@ public final class StartupReporter {
 
     /** Prints to standard output, and only if {@code -Dpneumolens.reportStartup=true}. */
     public static StartupReporter fromSystemProperties() {
-        return fromSystemProperties(System::currentTimeMillis);
+        return fromSystemProperties(() -> { });
+    }
+
+    /** The same, and runs {@code exit} once ready if {@code -Dpneumolens.exitWhenReady=true}. */
+    public static StartupReporter fromSystemProperties(Runnable exit) {
+        return fromSystemProperties(System::currentTimeMillis, exit);
     }
 
     /** The same with another clock (the probe's tests). */
     static StartupReporter fromSystemProperties(LongSupplier epochMillis) {
-        boolean enabled = Boolean.getBoolean(PROPERTY);
-        Runnable onReady = Boolean.getBoolean(EXIT_PROPERTY) ? StartupReporter::exitSoon : () -> { };
-        return new StartupReporter(enabled, enabled, System.out, epochMillis, onReady);
+        return fromSystemProperties(epochMillis, () -> { });
     }
 
-    /** Not on the calling (FX) thread: {@code System.exit} waits for shutdown hooks, which may need it. */
-    private static void exitSoon() {
-        Thread t = new Thread(() -> System.exit(0), "exit-when-ready");
-        t.setDaemon(false);
-        t.start();
+    private static StartupReporter fromSystemProperties(LongSupplier epochMillis, Runnable exit) {
+        boolean enabled = Boolean.getBoolean(PROPERTY);
+        Runnable onReady = Boolean.getBoolean(EXIT_PROPERTY) ? exit : () -> { };
+        return new StartupReporter(enabled, enabled, System.out, epochMillis, onReady);
     }
 
     /** The main window has been shown. */
