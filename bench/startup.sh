@@ -4,7 +4,8 @@
 # "PNEUMOLENS_READY <epoch-ms>" line (printed once the window is shown and the model loaded, see StartupReporter).
 # The clock starts inside the xvfb-run session, so the X server's own start is not counted.
 # Each run also prints cpu_ms: the process's user + system CPU time at that moment (/proc/PID/stat), which a busy
-# machine disturbs far less than the wall clock (it still counts the work done on both cores).
+# machine disturbs less than the wall clock; it counts every thread, the JIT compilers too, which take whatever CPU
+# is idle, so it grows on a quieter machine (docs/performance.md, "Start-up").
 #
 # usage: bench/startup.sh [RUNS] [-- COMMAND...]
 #   RUNS     timed starts (default 3; one untimed start comes first; STARTUP_TIMEOUT=seconds, default 90)
