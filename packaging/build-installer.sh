@@ -4,6 +4,8 @@
 #   packaging/build-installer.sh app-image   # dist/PneumoLens/ (bin/PneumoLens, lib/app, lib/runtime)
 #   packaging/build-installer.sh deb         # dist/pneumolens_<version>-1_amd64.deb  (the default)
 #
+# Both start the packaged app once under Xvfb (xvfb-run) to record the classes for its class-data archive
+# (packaging/cds-archive.sh); CDS_ARCHIVE=0 skips that and ships no archive.
 # SKIP_MAVEN=1 reuses an existing target/pneumolens.jar and target/lib instead of running `mvn package`:
 # .ci/run does so after its one `mvn -B verify`.
 # The version (jpackage's --app-version) is pom.xml's <version>, read from the jar being packaged.
@@ -55,6 +57,23 @@ fi
 mkdir -p dist
 [ "$type" = app-image ] && rm -rf dist/PneumoLens
 
+# Class-data archive (packaging/cds-archive.sh; CDS_ARCHIVE=0 leaves it out): the class list comes from one start
+# of the packaged app itself. The app-image gets the archive here; an installer ships the list, and its postinst
+# writes the archive at the installed path (JDK 17 checks the class path's absolute paths). For an installer, a
+# throwaway app-image in target/cds-image makes the recording run.
+cds="${CDS_ARCHIVE:-1}"
+if [ "$cds" = 1 ] && [ "$type" != app-image ]; then
+  rm -rf target/cds-image
+  jpackage --type app-image @jpackage.cfg --app-version "$app_version" --dest target/cds-image
+  packaging/cds-archive.sh record target/cds-image/PneumoLens
+  cp target/cds-image/PneumoLens/lib/app/pneumolens.classlist target/jpackage-input/
+  rm -rf target/cds-image
+fi
+
 # Further arguments (e.g. --verbose) go to jpackage.
 jpackage --type "$type" @jpackage.cfg --app-version "$app_version" "${platform_args[@]}" "${@:2}"
+if [ "$cds" = 1 ] && [ "$type" = app-image ]; then
+  packaging/cds-archive.sh record dist/PneumoLens
+  packaging/cds-archive.sh dump dist/PneumoLens
+fi
 ls -la dist

@@ -41,7 +41,10 @@ public final class Launcher {
         // native libraries would otherwise deadlock with it (see core.engine.Nd4jStart).
         BundledModelPreload.start();
         BundledModelPreload.awaitNativeStart();
-        StartupReporter startup = StartupReporter.fromSystemProperties();
+        // -Dpneumolens.exitWhenReady=true (packaging/cds-archive.sh): exit once ready, not on the FX thread, which
+        // System.exit's shutdown may need.
+        StartupReporter startup = StartupReporter.fromSystemProperties(
+                () -> new Thread(() -> System.exit(0), "exit-when-ready").start());
         PneumoLensApp.launchWith(args, milestone -> {
             if (milestone == StartupListener.Milestone.WINDOW_SHOWN) {
                 startup.windowShown();

@@ -24,10 +24,12 @@ import javafx.scene.input.KeyEvent;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
 import javafx.stage.Window;
+import org.pneumolens.app.common.BackgroundTask;
 import org.pneumolens.app.common.ErrorReporter;
 import org.pneumolens.app.common.ImageList;
 import org.pneumolens.app.common.ImageOpener;
 import org.pneumolens.app.common.LazyTab;
+import org.pneumolens.app.common.TaskExecutor;
 import org.pneumolens.app.common.TrainingActivity;
 import org.pneumolens.app.common.ViewLoader;
 import org.pneumolens.app.diagnose.DiagnoseController;
@@ -70,6 +72,7 @@ public final class MainController implements AppContext.Navigation {
     private final ModelService models;
     private final TrainingActivity training;
     private final QuitGuard quitGuard;
+    private final TaskExecutor inference;
     /** Null until the Worklist tab is first selected. */
     private WorklistController worklist;
 
@@ -77,6 +80,7 @@ public final class MainController implements AppContext.Navigation {
         // The Diagnose tab's controller gets the context through the controller factory of the FXML load.
         this.views = new ViewLoader(context);
         this.models = context.models();
+        this.inference = context.inference();
         this.training = context.activity();
         this.quitGuard = new QuitGuard(training, this::window, this::showTrain, () -> {
             window().hide();
@@ -94,7 +98,11 @@ public final class MainController implements AppContext.Navigation {
                 || !vm.getDiagnosis().hasPrediction(), vm.stateProperty()));
         modelCardItem.disableProperty().bind(models.modelProperty().isNull());
         helpModelCardItem.disableProperty().bind(models.modelProperty().isNull());
-        sampleMenu.getItems().setAll(sampleItems());
+        // Listing the samples opens the jar as a file system (~0.1 s on a cold start): off the FX thread, so that it
+        // does not delay the first frame. The menu is never empty meanwhile (see fillRecent on why that matters).
+        sampleMenu.getItems().setAll(disabledItem("Looking for samples..."));
+        inference.execute(BackgroundTask.of(SampleImages::list)
+                .onSuccess(samples -> sampleMenu.getItems().setAll(sampleItems(samples))));
         vm.recentFiles().addListener((javafx.collections.ListChangeListener<Path>) c -> fillRecent());
         fillRecent();
         LazyTab.fillOnFirstSelect(trainTab, () -> views.load(TRAIN_VIEW).root());
@@ -236,8 +244,8 @@ public final class MainController implements AppContext.Navigation {
         Shortcuts.show(window());
     }
 
-    private List<MenuItem> sampleItems() {
-        List<MenuItem> items = SampleImages.list().stream().map(s -> {
+    private List<MenuItem> sampleItems(List<SampleImages.Sample> samples) {
+        List<MenuItem> items = samples.stream().map(s -> {
             MenuItem item = new MenuItem(s.displayName());
             item.setMnemonicParsing(false); // sample names contain underscores, which would become mnemonics
             item.setOnAction(e -> {
@@ -246,12 +254,13 @@ public final class MainController implements AppContext.Navigation {
             });
             return item;
         }).toList();
-        if (items.isEmpty()) {
-            MenuItem none = new MenuItem("No samples in this build");
-            none.setDisable(true);
-            return List.of(none);
-        }
-        return items;
+        return items.isEmpty() ? List.of(disabledItem("No samples in this build")) : items;
+    }
+
+    private static MenuItem disabledItem(String text) {
+        MenuItem item = new MenuItem(text);
+        item.setDisable(true);
+        return item;
     }
 
     /**

@@ -8,6 +8,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.OptionalLong;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 class StartupReporterTest {
@@ -43,6 +45,36 @@ class StartupReporterTest {
     void staysSilentWithoutTheSystemProperty() {
         StartupReporter r = new StartupReporter(false, out, () -> 1L);
         r.reach(3);
+        assertEquals("", printed());
+    }
+
+    @Test
+    void milestonesLineSaysWhenEachCameAndReadyRunsOnce() {
+        AtomicLong clock = new AtomicLong(100);
+        AtomicInteger readyCalls = new AtomicInteger();
+        StartupReporter r = new StartupReporter(true, true, out, clock::get, readyCalls::incrementAndGet);
+
+        r.reach(2); // model at 100
+        clock.set(250);
+        r.reach(1); // window at 250
+        r.reach(1);
+
+        assertEquals(1, readyCalls.get());
+        String[] lines = printed().split(System.lineSeparator());
+        assertEquals("PNEUMOLENS_READY 250", lines[0]);
+        assertTrue(lines[1].startsWith("PNEUMOLENS_MILESTONES window_shown_ms="), lines[1]);
+        assertEquals("PNEUMOLENS_MILESTONES window_shown_ms=240 model_loaded_ms=90",
+                StartupReporter.milestonesLine(10, 250, 100));
+    }
+
+    @Test
+    void readyActionRunsEvenWhenNothingIsPrinted() {
+        AtomicInteger readyCalls = new AtomicInteger();
+        StartupReporter r = new StartupReporter(false, false, out, () -> 5L, readyCalls::incrementAndGet);
+        r.reach(1);
+        assertEquals(0, readyCalls.get());
+        r.reach(2);
+        assertEquals(1, readyCalls.get());
         assertEquals("", printed());
     }
 
