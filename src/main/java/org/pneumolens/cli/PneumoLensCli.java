@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
                 FitCheckCommand.class, CalibrateCommand.class, EnsembleCommand.class, CardCommand.class})
 public final class PneumoLensCli {
     public static final java.util.Set<String> SUBCOMMANDS = java.util.Set.of("predict", "report", "evaluate", "train",
-            "fit-check", "calibrate", "card", "help", "-h", "--help", "-V", "--version");
+            "fit-check", "calibrate", "ensemble", "card", "help", "-h", "--help", "-V", "--version");
 
     public static int run(String... args) {
         return run(java.util.List.of(), args);
