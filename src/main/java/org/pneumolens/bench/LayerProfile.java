@@ -60,6 +60,7 @@ public final class LayerProfile {
         if (net.getFlattenedGradients() == null) {
             net.initGradientsView();
         }
+        List<INDArray> made = new ArrayList<>(); // freed at the end: without workspaces they would wait for a GC
         INDArray a = x;
         for (int i = 0; i < layers.length; i++) {
             long t0 = System.nanoTime();
@@ -69,6 +70,7 @@ public final class LayerProfile {
             }
             a = layers[i].activate(a, true, mgr);
             record(fwd, i, t0);
+            made.add(a);
         }
         int last = layers.length - 1;
         ((IOutputLayer) layers[last]).setLabels(y);
@@ -81,8 +83,14 @@ public final class LayerProfile {
                 eps = pre.backprop(eps, (int) x.size(0), mgr);
             }
             record(bwd, i, t0);
+            made.add(eps);
         }
         net.clearLayersStates();
+        for (INDArray m : made) {
+            if (m != null && m != x && m.closeable()) {
+                m.close();
+            }
+        }
     }
 
     private static void record(List<List<Double>> into, int layer, long t0) {
