@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 import org.pneumolens.core.calibration.Calibration;
 import org.pneumolens.core.calibration.Calibrator;
 import org.pneumolens.core.data.DatasetScanner;
+import org.pneumolens.core.data.ImageSet;
 import org.pneumolens.core.image.ImageLimits;
 import org.pneumolens.core.io.OutputTarget;
 import org.pneumolens.core.metrics.Evaluation;
@@ -56,12 +57,18 @@ final class CalibrateCommand implements Callable<Integer> {
         o.printf("calibrating %s on %d images of %s%n", model.metadata().name(), set.size(),
                 ImageLimits.printable(String.valueOf(val.getFileName())));
         o.flush();
-        ModelCalibrator.Outcome r = ModelCalibrator.calibrate(model, set, chosen, () -> false, done -> { });
+        calibrateAndSave(model, set, chosen, target, o, err);
+        return 0;
+    }
+
+    /** Calibrates {@code model} on {@code set}, prints the skipped files and what was fitted, saves it to target. */
+    static void calibrateAndSave(PneumoModel model, ImageSet set, String method, Path target, PrintWriter o,
+                                 PrintWriter err) throws Exception {
+        ModelCalibrator.Outcome r = ModelCalibrator.calibrate(model, set, method, () -> false, done -> { });
         r.skipped().forEach(s -> err.println("skipped " + ImageLimits.printable(s.path() + ": " + s.reason())));
         print(o, r.model().calibration(), r.evaluation(), r.model().metadata().positiveClass());
         ModelFile.save(r.model(), target);
         o.printf("saved %s%n", ImageLimits.printable(target.toString()));
-        return 0;
     }
 
     static void print(PrintWriter o, Calibration c, Evaluation e, String positive) {

@@ -8,7 +8,6 @@ import java.util.concurrent.Callable;
 import org.pneumolens.core.data.DatasetScanner;
 import org.pneumolens.core.image.ImageLimits;
 import org.pneumolens.core.io.OutputTarget;
-import org.pneumolens.core.model.ModelCalibrator;
 import org.pneumolens.core.model.ModelFile;
 import org.pneumolens.core.model.PneumoModel;
 import picocli.CommandLine.Command;
@@ -63,11 +62,7 @@ final class EnsembleCommand implements Callable<Integer> {
         o.printf("ensemble of %d networks; calibrating on %d images of %s%n", networks, set.size(),
                 ImageLimits.printable(String.valueOf(val.getFileName())));
         o.flush();
-        ModelCalibrator.Outcome r = ModelCalibrator.calibrate(combined, set, () -> false, done -> { });
-        r.skipped().forEach(s -> err.println("skipped " + ImageLimits.printable(s.path() + ": " + s.reason())));
-        CalibrateCommand.print(o, r.model().calibration(), r.evaluation(), r.model().metadata().positiveClass());
-        ModelFile.save(r.model(), target);
-        o.printf("saved %s%n", ImageLimits.printable(target.toString()));
+        CalibrateCommand.calibrateAndSave(combined, set, null, target, o, err);
         return 0;
     }
 }

@@ -263,19 +263,9 @@ public final class PneumoModel {
     public synchronized Forward forward(float[][] inputs) {
         INDArray input = toTensor(inputs);
         List<INDArray> acts = net.feedForward(input, false); // [input, layer 0, ..., output layer]
-        List<INDArray> others = new java.util.ArrayList<>();
+        INDArray out = null;
         try {
-            INDArray out = acts.get(acts.size() - 1); // [n, classes]
-            if (members.size() > 1) {
-                out = out.dup();
-                others.add(out);
-                for (MultiLayerNetwork other : members.subList(1, members.size())) {
-                    INDArray o = other.output(input, false);
-                    others.add(o);
-                    out.addi(o);
-                }
-                out.divi(members.size());
-            }
+            out = averaged(acts.get(acts.size() - 1), members, input); // [n, classes]
             INDArray feat = acts.get(acts.size() - 2);
             feat = feat.reshape(feat.size(0), feat.length() / feat.size(0)); // [n, d]
             double[][] p = new double[inputs.length][];
@@ -291,7 +281,9 @@ public final class PneumoModel {
             // with the number of images (up to JavaCPP's maxbytes). Freed now, they are copied out above.
             close(input);
             acts.forEach(PneumoModel::close);
-            others.forEach(PneumoModel::close);
+            if (members.size() > 1) {
+                close(out); // the ensemble's average, a copy of its own
+            }
         }
     }
 
@@ -307,15 +299,24 @@ public final class PneumoModel {
     }
 
     private static INDArray output(List<MultiLayerNetwork> nets, INDArray x) {
-        INDArray out = nets.get(0).output(x, false);
-        if (nets.size() > 1) {
-            out = out.dup();
-            for (MultiLayerNetwork other : nets.subList(1, nets.size())) {
-                out.addi(other.output(x, false));
-            }
-            out.divi(nets.size());
+        return averaged(nets.get(0).output(x, false), nets, x);
+    }
+
+    /**
+     * The first member's softmax {@code first} itself for a single network; for an ensemble a new array, the mean
+     * of it and the other members' outputs for {@code x} (each freed once added).
+     */
+    private static INDArray averaged(INDArray first, List<MultiLayerNetwork> nets, INDArray x) {
+        if (nets.size() == 1) {
+            return first;
         }
-        return out;
+        INDArray out = first.dup();
+        for (MultiLayerNetwork other : nets.subList(1, nets.size())) {
+            INDArray o = other.output(x, false);
+            out.addi(o);
+            close(o);
+        }
+        return out.divi(nets.size());
     }
 
     /**
