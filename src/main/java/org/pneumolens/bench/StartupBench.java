@@ -18,14 +18,8 @@ public final class StartupBench {
 
     public static StartupProbe.Outcome measure(List<String> command, int warmup, int runs, Duration timeout)
             throws InterruptedException {
-        String display = System.getenv("DISPLAY");
-        VirtualDisplay own = null;
-        try {
-            if (display == null || display.isBlank()) {
-                own = VirtualDisplay.start();
-                display = own.display();
-            }
-            Map<String, String> env = Map.of("DISPLAY", display);
+        try (VirtualDisplay display = VirtualDisplay.environmentOrStart()) {
+            Map<String, String> env = Map.of("DISPLAY", display.display());
             List<Double> times = new ArrayList<>();
             for (int i = 0; i < warmup + runs; i++) {
                 StartupProbe.Outcome o = StartupProbe.measureOnce(command, env, timeout);
@@ -39,10 +33,6 @@ public final class StartupBench {
             return new StartupProbe.Outcome(OptionalLong.of(Math.round(Stats.median(times))), null);
         } catch (IOException e) {
             return StartupProbe.Outcome.failed("cannot start the app or Xvfb: " + e.getMessage());
-        } finally {
-            if (own != null) {
-                own.close();
-            }
         }
     }
 }

@@ -15,12 +15,18 @@ import java.util.concurrent.TimeoutException;
  * makes Xvfb pick a free display and print its number only once it accepts connections.
  */
 public final class VirtualDisplay implements AutoCloseable {
-    private final Process xvfb;
+    private final Process xvfb; // null: the environment's display, not ours to stop
     private final String display;
 
     private VirtualDisplay(Process xvfb, String display) {
         this.xvfb = xvfb;
         this.display = display;
+    }
+
+    /** The environment's {@code DISPLAY} when it is set (closing leaves it alone), otherwise a private Xvfb. */
+    public static VirtualDisplay environmentOrStart() throws IOException, InterruptedException {
+        String display = System.getenv("DISPLAY");
+        return display == null || display.isBlank() ? start() : new VirtualDisplay(null, display);
     }
 
     public static VirtualDisplay start() throws IOException, InterruptedException {
@@ -52,6 +58,9 @@ public final class VirtualDisplay implements AutoCloseable {
 
     @Override
     public void close() throws InterruptedException {
+        if (xvfb == null) {
+            return;
+        }
         xvfb.destroy();
         if (!xvfb.waitFor(5, TimeUnit.SECONDS)) {
             xvfb.destroyForcibly();

@@ -38,14 +38,8 @@ public final class WindowOpenBench {
                 List.of("-D" + WindowOpenDriver.PROPERTY + "=" + samples.toAbsolutePath(),
                         "-D" + WindowOpenDriver.FIRST_PAUSE_PROPERTY + "=" + firstPauseMs,
                         "-D" + WindowOpenDriver.COUNT_PROPERTY + "=" + (1 + warmup + runs)));
-        String display = System.getenv("DISPLAY");
-        VirtualDisplay own = null;
-        try {
-            if (display == null || display.isBlank()) {
-                own = VirtualDisplay.start();
-                display = own.display();
-            }
-            List<Double> ms = run(command, Map.of("DISPLAY", display), timeout);
+        try (VirtualDisplay display = VirtualDisplay.environmentOrStart()) {
+            List<Double> ms = run(command, Map.of("DISPLAY", display.display()), timeout);
             if (ms.size() < 1 + warmup + runs) {
                 return Result.failed("only " + ms.size() + " of " + (1 + warmup + runs) + " opens were shown");
             }
@@ -54,10 +48,6 @@ public final class WindowOpenBench {
                     null);
         } catch (IOException e) {
             return Result.failed("cannot start the app or Xvfb: " + e.getMessage());
-        } finally {
-            if (own != null) {
-                own.close();
-            }
         }
     }
 
