@@ -104,4 +104,49 @@ final class JpegBits {
         atMarker = false;
         return true;
     }
+
+    /**
+     * Ends a scan: as {@link #endSegment}, fewer than 8 unused data bits may remain, then a marker other than a
+     * restart marker must follow. Returns the index of that marker's code byte (after any fill bytes {@code FF}), or
+     * -1 if the data was overrun or does not end there.
+     */
+    int endScan() {
+        if (overrun() || count - padding >= 8) {
+            return -1;
+        }
+        int p = pos;
+        if (p >= data.length || (data[p] & 0xFF) != 0xFF) {
+            return -1;
+        }
+        while (p < data.length && (data[p] & 0xFF) == 0xFF) {
+            p++;
+        }
+        if (p >= data.length || data[p] == 0 || ((data[p] & 0xFF) >= 0xD0 && (data[p] & 0xFF) <= 0xD7)) {
+            return -1;
+        }
+        return p;
+    }
+
+    /**
+     * Skips a scan's entropy-coded data without decoding it: the index of the code byte of the first marker from
+     * {@code from} on that is neither stuffing ({@code FF 00}) nor a restart marker, or -1 if the data ends first.
+     */
+    static int skipScan(byte[] data, int from) {
+        int p = from;
+        while (p + 1 < data.length) {
+            if ((data[p] & 0xFF) != 0xFF) {
+                p++;
+                continue;
+            }
+            int code = data[p + 1] & 0xFF;
+            if (code == 0xFF) {
+                p++; // a fill byte
+            } else if (code == 0 || (code >= 0xD0 && code <= 0xD7)) {
+                p += 2;
+            } else {
+                return p + 1;
+            }
+        }
+        return -1;
+    }
 }

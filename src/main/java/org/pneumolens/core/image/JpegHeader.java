@@ -106,45 +106,13 @@ final class JpegHeader {
                     }
                 }
                 case 0xDB -> {
-                    while (p < end) {
-                        int pq = (d[p] & 0xFF) >> 4, tq = d[p] & 0x0F;
-                        int size = pq == 0 ? 64 : 128;
-                        if (pq > 1 || tq > 3 || p + 1 + size > end) {
-                            return null;
-                        }
-                        int[] q = new int[64];
-                        for (int k = 0; k < 64; k++) {
-                            q[k] = pq == 0 ? d[p + 1 + k] & 0xFF : u16(d, p + 1 + 2 * k);
-                        }
-                        quant[tq] = q;
-                        p += 1 + size;
+                    if (!readQuant(d, p, end, quant)) {
+                        return null;
                     }
                 }
                 case 0xC4 -> {
-                    while (p < end) {
-                        int tc = (d[p] & 0xFF) >> 4, th = d[p] & 0x0F;
-                        if (tc > 1 || th > 3 || p + 17 > end) {
-                            return null;
-                        }
-                        int[] counts = new int[16];
-                        int total = 0;
-                        for (int k = 0; k < 16; k++) {
-                            counts[k] = d[p + 1 + k] & 0xFF;
-                            total += counts[k];
-                        }
-                        if (total > 256 || p + 17 + total > end) {
-                            return null;
-                        }
-                        int[] symbols = new int[total];
-                        for (int k = 0; k < total; k++) {
-                            symbols[k] = d[p + 17 + k] & 0xFF;
-                        }
-                        JpegHuffman t = JpegHuffman.build(counts, symbols);
-                        if (t == null) {
-                            return null;
-                        }
-                        huffman[tc][th] = t;
-                        p += 17 + total;
+                    if (!readHuffman(d, p, end, huffman)) {
+                        return null;
                     }
                 }
                 case 0xDD -> {
@@ -236,7 +204,58 @@ final class JpegHeader {
         return new JpegHeader(width, height, frame, scan, restart, end);
     }
 
-    private static int u16(byte[] d, int i) {
+    /** A DQT segment's tables (bytes {@code p..end}) into {@code quant[id]}, in zig-zag order; false if malformed. */
+    static boolean readQuant(byte[] d, int p, int end, int[][] quant) {
+        while (p < end) {
+            int pq = (d[p] & 0xFF) >> 4, tq = d[p] & 0x0F;
+            int size = pq == 0 ? 64 : 128;
+            if (pq > 1 || tq > 3 || p + 1 + size > end) {
+                return false;
+            }
+            int[] q = new int[64];
+            for (int k = 0; k < 64; k++) {
+                q[k] = pq == 0 ? d[p + 1 + k] & 0xFF : u16(d, p + 1 + 2 * k);
+            }
+            quant[tq] = q;
+            p += 1 + size;
+        }
+        return true;
+    }
+
+    /**
+     * A DHT segment's tables (bytes {@code p..end}) into {@code huffman[class][id]}; false if malformed or not a valid
+     * prefix code ({@link JpegHuffman#build}).
+     */
+    static boolean readHuffman(byte[] d, int p, int end, JpegHuffman[][] huffman) {
+        while (p < end) {
+            int tc = (d[p] & 0xFF) >> 4, th = d[p] & 0x0F;
+            if (tc > 1 || th > 3 || p + 17 > end) {
+                return false;
+            }
+            int[] counts = new int[16];
+            int total = 0;
+            for (int k = 0; k < 16; k++) {
+                counts[k] = d[p + 1 + k] & 0xFF;
+                total += counts[k];
+            }
+            if (total > 256 || p + 17 + total > end) {
+                return false;
+            }
+            int[] symbols = new int[total];
+            for (int k = 0; k < total; k++) {
+                symbols[k] = d[p + 17 + k] & 0xFF;
+            }
+            JpegHuffman t = JpegHuffman.build(counts, symbols);
+            if (t == null) {
+                return false;
+            }
+            huffman[tc][th] = t;
+            p += 17 + total;
+        }
+        return true;
+    }
+
+    static int u16(byte[] d, int i) {
         return (d[i] & 0xFF) << 8 | (d[i + 1] & 0xFF);
     }
 }

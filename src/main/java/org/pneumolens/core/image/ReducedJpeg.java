@@ -6,10 +6,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * A baseline JPEG decoded at 1/2, 1/4 or 1/8 of its size ({@link ScaledJpegDecoder}) for a caller that wants a small
- * image: the largest reduction that still leaves at least the size asked for. Anything else (not a JPEG, a JPEG the
- * decoder does not handle, one that {@link ImageLimits} refuses, damaged data, or no reduction possible) is answered
- * with null, and the caller decodes the file the usual way, which gives the same image or message as before.
+ * A baseline JPEG ({@link ScaledJpegDecoder}) or a grey progressive one ({@link ProgressiveJpegDecoder}) decoded at
+ * 1/2, 1/4 or 1/8 of its size for a caller that wants a small image: the largest reduction that still leaves at
+ * least the size asked for. Anything else (not a JPEG, a JPEG the decoders do not handle, one that
+ * {@link ImageLimits} refuses, damaged data, or no reduction possible) is answered with null, and the caller
+ * decodes the file the usual way, which gives the same image or message as before.
  *
  * <p>{@code -Dpneumolens.jpeg.reduced=false} turns this path off (to compare the two in the benchmark).
  */
@@ -58,7 +59,7 @@ public final class ReducedJpeg {
             }
             JpegHeader header = JpegHeader.parse(bytes);
             if (header == null) {
-                return null;
+                return ProgressiveJpegDecoder.decode(bytes, minW, minH); // null unless grey progressive
             }
             int factor = ScaledJpegDecoder.factorFor(header.width, header.height, minW, minH);
             if (factor == 1) {

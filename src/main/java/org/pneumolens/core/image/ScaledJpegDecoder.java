@@ -18,7 +18,7 @@ import java.util.Arrays;
  */
 final class ScaledJpegDecoder {
     /** By n: {@code W[(v * 8 + u) * n * n + y * n + x]}, the weight of coefficient (v, u) in output pixel (y, x). */
-    private static final float[][] WEIGHTS = {null, null, weights(2), null, weights(4)};
+    static final float[][] WEIGHTS = {null, null, weights(2), null, weights(4)};
 
     private final JpegHeader header;
     private final JpegBits bits;
@@ -211,7 +211,7 @@ final class ScaledJpegDecoder {
         }
     }
 
-    private static GreyImage crop(float[] plane, int stride, int w, int h) {
+    static GreyImage crop(float[] plane, int stride, int w, int h) {
         float[] out = new float[w * h];
         for (int y = 0; y < h; y++) {
             System.arraycopy(plane, y * stride, out, y * w, w);
@@ -250,15 +250,15 @@ final class ScaledJpegDecoder {
         return w;
     }
 
-    private static float clamp(float v) {
+    static float clamp(float v) {
         return Math.min(255f, Math.max(0f, v)) / 255f;
     }
 
-    private static int extend(int v, int size) {
+    static int extend(int v, int size) {
         return size == 0 ? 0 : v < 1 << (size - 1) ? v - (1 << size) + 1 : v;
     }
 
-    private static int ceil(int a, int b) {
+    static int ceil(int a, int b) {
         return (a + b - 1) / b;
     }
 }

@@ -91,6 +91,66 @@ class ReducedJpegFuzzTest {
         return outcome;
     }
 
+    /**
+     * The same for grey progressive JPEGs (the two progressive samples and a generated one with restart markers)
+     * through {@link ProgressiveJpegDecoder}, at every factor, then through {@code decodeGrey}.
+     */
+    @Test
+    void mutatedProgressiveJpegsGiveAnImageOrNullOrOneLine() throws IOException {
+        List<byte[]> seeds = new ArrayList<>();
+        for (Path f : ReducedJpegTest.progressiveSamples().toList()) {
+            seeds.add(Files.readAllBytes(f));
+        }
+        Path restart = dir.resolve("restart.jpeg");
+        ReducedJpegTest.write(ReducedJpegTest.grey(ReducedJpegTest.sample(), 3), restart, 3, true);
+        seeds.add(Files.readAllBytes(restart));
+        int[] outcome = assertTimeoutPreemptively(Duration.ofSeconds(Math.max(120, CASES / 3)),
+                () -> runProgressive(seeds));
+        System.out.printf("progressive JPEG fuzz (%d cases, seed %d): %d decoded reduced, %d left to ImageIO, "
+                + "%d images and %d refusals from decodeGrey%n", CASES, SEED, outcome[0], outcome[1], outcome[2],
+                outcome[3]);
+        assertTrue(outcome[0] > 0 && outcome[1] > 0, "the mutator should give both outcomes");
+    }
+
+    private int[] runProgressive(List<byte[]> seeds) throws IOException {
+        Random r = new Random(SEED + 1);
+        int[] outcome = new int[4];
+        List<String> escaped = new ArrayList<>();
+        for (int i = 0; i < CASES; i++) {
+            byte[] m = mutate(seeds.get(i % seeds.size()), r);
+            int min = new int[]{60, 130, 240}[r.nextInt(3)];
+            try {
+                ReducedJpeg.Result res = ProgressiveJpegDecoder.decode(m, min, min);
+                if (res == null) {
+                    outcome[1]++;
+                } else {
+                    outcome[0]++;
+                    assertEquals((res.width() + res.factor() - 1) / res.factor(), res.image().width());
+                    assertTrue(res.image().width() >= min && res.image().height() >= min);
+                    for (float v : res.image().pixels()) {
+                        assertTrue(v >= 0 && v <= 1, "pixel " + v);
+                    }
+                }
+            } catch (Throwable e) {
+                escaped.add("case " + i + " (decoder): " + e);
+            }
+            Path f = Files.write(dir.resolve("case" + i + ".jpeg"), m);
+            try {
+                assertEquals(224, ImageDecoder.decodeGrey(f, 224, 224).width());
+                outcome[2]++;
+            } catch (ImageDecodeException e) {
+                assertTrue(!e.getMessage().contains("\n"), "one line");
+                outcome[3]++;
+            } catch (Throwable e) {
+                escaped.add("case " + i + " (decodeGrey): " + e);
+            } finally {
+                Files.delete(f);
+            }
+        }
+        assertTrue(escaped.isEmpty(), escaped.toString());
+        return outcome;
+    }
+
     /** One of: a truncation, 1-8 bit flips anywhere, 1-4 random bytes in the header, a deleted slice. */
     static byte[] mutate(byte[] seed, Random r) {
         byte[] m = seed.clone();

@@ -11,7 +11,7 @@ import org.pneumolens.core.model.PneumoModel;
 import org.pneumolens.core.model.Prediction;
 
 /**
- * The bundled model on the baseline samples, fed {@code decodeGrey(file, 224, 224)} through the reduced JPEG decode
+ * The bundled model on the eight samples (baseline and progressive), fed {@code decodeGrey(file, 224, 224)} through the reduced JPEG decode
  * and through the old full decode: the same verdict, and calibrated P(PNEUMONIA) within 0.02.
  */
 class ReducedJpegPredictionTest {
@@ -21,7 +21,7 @@ class ReducedJpegPredictionTest {
     void theVerdictAndProbabilityAreThoseOfTheFullDecode() throws Exception {
         PneumoModel model = BundledModel.load();
         int size = model.preprocessing().datasetSize();
-        List<Path> files = ReducedJpegTest.baselineSamples().toList();
+        List<Path> files = ReducedJpegTest.samples().toList();
         double worst = 0;
         for (Path f : files) {
             assertNotNull(ReducedJpeg.read(f, size, size), f + " should take the reduced path");

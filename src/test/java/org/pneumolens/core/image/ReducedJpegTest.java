@@ -78,7 +78,7 @@ class ReducedJpegTest {
         return img;
     }
 
-    /** Six of the eight samples are baseline JPEGs; two are progressive, which keep the old path. */
+    /** Six of the eight samples are baseline JPEGs; two are progressive ({@link ProgressiveJpegDecoder}). */
     static Stream<Path> baselineSamples() throws IOException {
         return samples().filter(f -> !progressive(f));
     }
@@ -91,15 +91,81 @@ class ReducedJpegTest {
         }
     }
 
+    static Stream<Path> progressiveSamples() throws IOException {
+        return samples().filter(ReducedJpegTest::progressive);
+    }
+
+    /** The progressive decoder at a given factor: the reduction the minimum size {@code ceil(side / factor)} calls for. */
+    static GreyImage progressiveReduced(byte[] bytes, int width, int height, int factor) {
+        ReducedJpeg.Result r = ProgressiveJpegDecoder.decode(bytes, (width + factor - 1) / factor,
+                (height + factor - 1) / factor);
+        assertNotNull(r, "1/" + factor + ": decode refused");
+        assertEquals(factor, r.factor());
+        assertEquals((width + factor - 1) / factor, r.image().width());
+        assertEquals((height + factor - 1) / factor, r.image().height());
+        return r.image();
+    }
+
     @Test
-    void progressiveSamplesKeepTheOldPathExactly() throws IOException {
-        List<Path> progressive = samples().filter(ReducedJpegTest::progressive).toList();
-        assertEquals(2, progressive.size(), "the sample set changed");
-        for (Path f : progressive) {
-            assertNull(ReducedJpeg.read(f, 150, 150), f.toString());
-            assertEquals(0, diff(GreyConversion.toGreyResized(ImageDecoder.decode(f), 150, 150),
-                    ImageDecoder.decodeGrey(f, 150, 150))[1]);
+    void twoOfTheSamplesAreProgressive() throws IOException {
+        assertEquals(2, progressiveSamples().count(), "the sample set changed");
+    }
+
+    @ParameterizedTest
+    @MethodSource("progressiveSamples")
+    void progressiveSamplesReduceToTheMeanOfTheFullDecodesBlocks(Path file) throws IOException {
+        BufferedImage full = fullDecode(file);
+        byte[] bytes = Files.readAllBytes(file);
+        for (int factor : new int[]{8, 4, 2}) {
+            double[] e = blockMeanError(full, progressiveReduced(bytes, full.getWidth(), full.getHeight(), factor),
+                    factor);
+            System.out.printf("%s (progressive) 1/%d: block-mean error mean %.3f max %.3f grey levels%n",
+                    file.getFileName(), factor, e[0], e[1]);
+            assertTrue(e[0] <= 1.5, file + " 1/" + factor + " mean abs " + e[0]);
+            assertTrue(e[1] <= 12, file + " 1/" + factor + " max abs " + e[1]);
         }
+    }
+
+    /**
+     * The same picture written baseline and progressive (same quality, so the same quantised coefficients, only coded
+     * differently: DC and AC bands, successive approximation): the two decoders give the same reduced pixels.
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {0, 7})
+    void progressiveAndBaselineCodingsOfOnePictureReduceAlike(int restart) throws IOException {
+        BufferedImage img = grey(sample(), 2);
+        Path base = dir.resolve("b.jpeg");
+        Path prog = dir.resolve("p.jpeg");
+        write(img, base, restart, false);
+        write(img, prog, restart, true);
+        byte[] b = Files.readAllBytes(base);
+        byte[] p = Files.readAllBytes(prog);
+        assertTrue(JpegMarkers.scan(p, 100).progressive());
+        assertTrue(JpegMarkers.scan(p, 100).scans() > 2, "successive approximation and spectral bands");
+        JpegHeader h = JpegHeader.parse(b);
+        for (int factor : new int[]{8, 4, 2}) {
+            GreyImage fromBaseline = ScaledJpegDecoder.decode(h, b, factor);
+            GreyImage fromProgressive = progressiveReduced(p, img.getWidth(), img.getHeight(), factor);
+            double[] d = diff(fromBaseline, fromProgressive);
+            assertTrue(d[1] < 1e-6, "restart " + restart + " 1/" + factor + ": max " + d[1]);
+        }
+    }
+
+    @Test
+    void truncatedDamagedOrColourProgressiveJpegsAreLeftToImageIo() throws IOException {
+        Path prog = dir.resolve("p.jpeg");
+        write(grey(sample(), 2), prog, 0, true);
+        byte[] p = Files.readAllBytes(prog);
+        assertNotNull(ProgressiveJpegDecoder.decode(p, 100, 100));
+        assertNull(ProgressiveJpegDecoder.decode(java.util.Arrays.copyOf(p, p.length - 2), 100, 100), "no EOI");
+        assertNull(ProgressiveJpegDecoder.decode(java.util.Arrays.copyOf(p, p.length / 2), 100, 100), "half");
+        assertNull(ProgressiveJpegDecoder.decode(p, 700, 700), "no reduction leaves 700 px");
+        Path colour = dir.resolve("c.jpeg");
+        write(tinted(sample()), colour, 0, true);
+        assertNull(ProgressiveJpegDecoder.decode(Files.readAllBytes(colour), 100, 100), "colour");
+        Path baseline = dir.resolve("b.jpeg");
+        write(grey(sample(), 2), baseline, 0, false);
+        assertNull(ProgressiveJpegDecoder.decode(Files.readAllBytes(baseline), 100, 100), "baseline is not its job");
     }
 
     @ParameterizedTest
@@ -122,7 +188,7 @@ class ReducedJpegTest {
      * move by tens of grey levels; the image as a whole by about one.
      */
     @ParameterizedTest
-    @MethodSource("baselineSamples")
+    @MethodSource("samples")
     void decodeGreyAt224StaysCloseToTheOldPath(Path file) throws IOException {
         GreyImage old = GreyConversion.toGreyResized(ImageDecoder.decode(file), 224, 224);
         ReducedJpeg.Result r = ReducedJpeg.read(file, 224, 224);
