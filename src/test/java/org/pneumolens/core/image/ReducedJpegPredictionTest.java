@@ -11,8 +11,8 @@ import org.pneumolens.core.model.PneumoModel;
 import org.pneumolens.core.model.Prediction;
 
 /**
- * The bundled model on the eight samples (baseline and progressive), fed {@code decodeGrey(file, 224, 224)} through the reduced JPEG decode
- * and through the old full decode: the same verdict, and calibrated P(PNEUMONIA) within 0.02.
+ * The bundled model on the eight samples (baseline and progressive), fed {@code decodeGrey(file, 224, 224)} through
+ * the reduced JPEG decode and through the old full decode: the same verdict, and calibrated P(PNEUMONIA) within 0.02.
  */
 class ReducedJpegPredictionTest {
     private static final double TOLERANCE = 0.02;
