@@ -80,6 +80,11 @@ final class CalibrateCommand implements Callable<Integer> {
         }
         o.printf(Locale.ROOT, "ECE (%d bins): uncalibrated %.4f, calibrated in-sample %.4f, cross-fitted %.4f%n",
                 f.bins(), f.eceRaw(), f.eceInSample(), f.eceCrossFit());
+        if (f.eceFloor() != null) {
+            o.printf(Locale.ROOT, "ECE floor: a perfectly calibrated model with these probabilities shows %.4f on %d "
+                    + "images (10th-90th percentile %.4f-%.4f over %d label draws)%n", f.eceFloor().mean(), f.n(),
+                    f.eceFloor().p10(), f.eceFloor().p90(), f.eceFloor().draws());
+        }
         o.printf(Locale.ROOT, "NLL: uncalibrated %.4f, calibrated in-sample %.4f, cross-fitted %.4f%n", f.nllRaw(),
                 f.nllInSample(), f.nllCrossFit());
         o.printf(Locale.ROOT, "operating point: P(%s) >= %.4f; borderline band %.4f to %.4f (%d bootstrap resamples "

@@ -31,7 +31,7 @@ class CalibrateCardCliTest {
                 FIXTURES.resolve("val").toString(), "--epochs", "1", "--batch", "16", "--size", "32", "--out",
                 model.toString());
         assertEquals(0, r.code(), r.err());
-        assertTrue(r.out().contains("borderline band"), r.out());
+        assertTrue(r.out().contains("borderline band") && r.out().contains("ECE floor"), r.out());
     }
 
     @Test
@@ -116,6 +116,7 @@ class CalibrateCardCliTest {
             assertTrue(md.contains(section), section);
         }
         assertTrue(md.contains("small.zip"), "the file by name");
+        assertTrue(md.contains("ECE has a floor"), "the ECE's sampling floor");
         assertFalse(md.contains(FIXTURES.toAbsolutePath().toString()) || md.contains(dir.toString()),
                 "no path in the card:\n" + md);
         assertTrue(md.contains("folder train"), "describes its own training data:\n" + md);

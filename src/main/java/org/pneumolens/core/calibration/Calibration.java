@@ -48,9 +48,20 @@ public record Calibration(String method, double slope, double intercept, String 
      * @param nllInSample  of the shipped calibration on the images it was fitted on
      * @param nllCrossFit  cross-fitted as above
      * @param seed         seed of the patient-disjoint halves and of the bootstrap
+     * @param eceFloor     what a perfectly calibrated model with these calibrated probabilities would show; null in
+     *                     files made before it was recorded
      */
     public record Figures(int n, int bins, double eceRaw, double eceInSample, double eceCrossFit, double nllRaw,
-                          double nllInSample, double nllCrossFit, long seed) {
+                          double nllInSample, double nllCrossFit, long seed, EceFloor eceFloor) {
+    }
+
+    /**
+     * The ECE's sampling floor on a finite validation set: the ECE of labels drawn at random with exactly the
+     * calibrated probabilities (a model calibrated perfectly by construction), over {@code draws} draws. On a few
+     * hundred images it is far from zero, so an ECE near {@code mean} is as good as these images can show, and a
+     * target below {@code p10} is one a perfectly calibrated model misses nine times in ten.
+     */
+    public record EceFloor(double mean, double p10, double p90, int draws) {
     }
 
     /**

@@ -30,6 +30,8 @@ public final class Calibrator {
     public static final double MIN_HALF_WIDTH = 0.02;
     /** Methods in order of simplicity; a later one must beat an earlier one to be chosen. */
     public static final List<String> METHODS = List.of(Calibration.IDENTITY, Calibration.TEMPERATURE, Calibration.PLATT);
+    /** Random label draws behind {@link Calibration.EceFloor}. */
+    public static final int FLOOR_DRAWS = 2000;
     private static final double THRESHOLD_MARGIN = 1e-6;
 
     private Calibrator() {
@@ -108,11 +110,32 @@ public final class Calibrator {
         Calibration.Band band = band(q, y, patients, threshold, seed);
         Calibration.Figures figures = new Calibration.Figures(n, BinaryMetrics.ECE_BINS,
                 BinaryMetrics.expectedCalibrationError(y, raw), BinaryMetrics.expectedCalibrationError(y, q),
-                chosen.eceCrossFit(), LogitFits.nll(raw, y), LogitFits.nll(q, y), chosen.nllCrossFit(), seed);
+                chosen.eceCrossFit(), LogitFits.nll(raw, y), LogitFits.nll(q, y), chosen.nllCrossFit(), seed,
+                eceFloor(q, BinaryMetrics.ECE_BINS, FLOOR_DRAWS, seed));
         Evaluation eval = BinaryMetrics.evaluate(y, q, threshold);
         Calibration cal = new Calibration(fit.method(), fit.slope(), fit.intercept(), valSource, figures, band,
                 candidates, reliability(y, q, BinaryMetrics.ECE_BINS), thin(eval.roc()));
         return new Result(cal, threshold, calibrated, eval);
+    }
+
+    /**
+     * The ECE that perfectly calibrated probabilities {@code q} show on {@code q.length} images: labels drawn with
+     * exactly those probabilities, {@code draws} times (seeded), then the mean and the 10th / 90th percentiles.
+     */
+    public static Calibration.EceFloor eceFloor(double[] q, int bins, int draws, long seed) {
+        Random rnd = new Random(seed);
+        double[] e = new double[draws];
+        boolean[] y = new boolean[q.length];
+        double sum = 0;
+        for (int d = 0; d < draws; d++) {
+            for (int i = 0; i < q.length; i++) {
+                y[i] = rnd.nextDouble() < q[i];
+            }
+            e[d] = BinaryMetrics.expectedCalibrationError(y, q, bins);
+            sum += e[d];
+        }
+        Arrays.sort(e);
+        return new Calibration.EceFloor(sum / draws, percentile(e, 10), percentile(e, 90), draws);
     }
 
     /** Cross-fitted probabilities: each image's from the fit on the half it is not in. */

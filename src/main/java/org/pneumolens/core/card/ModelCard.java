@@ -174,6 +174,13 @@ public record ModelCard(String title, List<Section> sections) {
             b.add(new Table(List.of("ECE (" + f.bins() + " bins)", "uncalibrated", "calibrated, in-sample",
                     "calibrated, cross-fitted"), List.of(List.of("validation, n = " + f.n(), f4(f.eceRaw()),
                     f4(f.eceInSample()), f4(f.eceCrossFit())))));
+            if (f.eceFloor() != null) {
+                b.add(new Paragraph(String.format(Locale.ROOT, "ECE has a floor on %d images: labels drawn with "
+                        + "exactly these calibrated probabilities (a perfectly calibrated model) give an ECE of %.4f "
+                        + "on average (10th-90th percentile %.4f-%.4f, %d draws). An ECE near that is as good as "
+                        + "this validation set can show.", f.n(), f.eceFloor().mean(), f.eceFloor().p10(),
+                        f.eceFloor().p90(), f.eceFloor().draws())));
+            }
         }
         b.add(new Image(RELIABILITY_PNG, "Reliability diagram of the calibrated validation probabilities"));
         List<List<String>> bins = new ArrayList<>();

@@ -160,4 +160,46 @@ class CalibratorTest {
         assertEquals(1e-6, out[1], 1e-9);
         assertTrue(out[0] < 1);
     }
+
+    /**
+     * The ECE floor: labels drawn from calibrated probabilities land inside its 10th-90th percentile about 80 % of the
+     * time, a miscalibrated model far above it; and it shrinks as the probabilities move to 0 and 1 or the set grows.
+     */
+    @Test
+    void theEceFloorIsWhatPerfectCalibrationShowsOnThisManyImages() {
+        Random r = new Random(11);
+        double[] q = new double[329];
+        for (int i = 0; i < q.length; i++) {
+            q[i] = r.nextDouble() < 0.6 ? 0.7 + 0.3 * r.nextDouble() : 0.3 * r.nextDouble();
+        }
+        Calibration.EceFloor floor = Calibrator.eceFloor(q, BinaryMetrics.ECE_BINS, Calibrator.FLOOR_DRAWS, 42);
+        assertTrue(floor.mean() > 0.02 && floor.p10() < floor.mean() && floor.mean() < floor.p90(), floor.toString());
+        int inside = 0;
+        int trials = 200;
+        double worstMiscalibrated = 1;
+        for (int t = 0; t < trials; t++) {
+            boolean[] y = new boolean[q.length];
+            double[] cubed = new double[q.length];
+            for (int i = 0; i < q.length; i++) {
+                y[i] = r.nextDouble() < q[i];
+                cubed[i] = Math.pow(q[i], 3); // under-confident about PNEUMONIA, the same ranking
+            }
+            double e = BinaryMetrics.expectedCalibrationError(y, q);
+            inside += e >= floor.p10() && e <= floor.p90() ? 1 : 0;
+            worstMiscalibrated = Math.min(worstMiscalibrated, BinaryMetrics.expectedCalibrationError(y, cubed));
+        }
+        assertTrue(inside > trials * 0.7 && inside < trials * 0.9, inside + " of " + trials);
+        assertTrue(worstMiscalibrated > 2 * floor.p90(), worstMiscalibrated + " against " + floor);
+        double[] sharp = new double[q.length];
+        double[] more = new double[q.length * 10];
+        for (int i = 0; i < more.length; i++) {
+            more[i] = q[i % q.length];
+            if (i < q.length) {
+                sharp[i] = q[i] > 0.5 ? 0.995 : 0.005;
+            }
+        }
+        assertTrue(Calibrator.eceFloor(sharp, 15, 500, 1).mean() < floor.mean() / 3, "sharper probabilities");
+        assertTrue(Calibrator.eceFloor(more, 15, 500, 1).mean() < floor.mean() / 2, "ten times the images");
+        assertEquals(floor, Calibrator.eceFloor(q, BinaryMetrics.ECE_BINS, Calibrator.FLOOR_DRAWS, 42), "seeded");
+    }
 }
