@@ -5,6 +5,7 @@ import java.util.List;
 import org.pneumolens.app.common.BackgroundTask;
 import org.pneumolens.core.check.CheckResult;
 import org.pneumolens.core.check.Screening;
+import org.pneumolens.core.engine.NativeEngine;
 import org.pneumolens.core.image.GreyImage;
 import org.pneumolens.core.model.PneumoModel;
 
@@ -15,6 +16,7 @@ import org.pneumolens.core.model.PneumoModel;
  * calls themselves cannot be interrupted, which is why the view-model also ignores results of superseded tasks).
  */
 public final class DiagnoseTask extends BackgroundTask<Diagnosis> {
+    static final String INTERACTIVE_THREADS_PROPERTY = "pneumolens.interactiveThreads";
     private final ImageSource source;
     private final PneumoModel model;
     private final String modelName;
@@ -45,7 +47,8 @@ public final class DiagnoseTask extends BackgroundTask<Diagnosis> {
             return new Diagnosis(source.file(), source.name(), image, null, List.of(), modelName, null, false);
         }
         updateMessage("Analysing " + source.name() + "...");
-        Screening.Diagnosed diagnosed = Screening.diagnose(model, image.decoded(), image.grey()); // one pass
+        Screening.Diagnosed diagnosed = NativeEngine.withThreads(interactiveThreads(),
+                () -> Screening.diagnose(model, image.decoded(), image.grey())); // one pass
         PneumoModel.Analysis analysis = diagnosed.analysis();
         CheckResult check = withHeader(image, diagnosed.check());
         List<Overlay> overlays = new ArrayList<>();
@@ -55,6 +58,16 @@ public final class DiagnoseTask extends BackgroundTask<Diagnosis> {
         }
         return new Diagnosis(source.file(), source.name(), image, analysis.prediction(), List.copyOf(overlays),
                 modelName, check, model.inputCheck().isPresent());
+    }
+
+    /**
+     * Native threads for one image's analysis: half the cores (1 on a 2-core machine, where 2 were measured 2-3x
+     * slower in the window: {@link NativeEngine#withThreads}); {@code -Dpneumolens.interactiveThreads=N} overrides.
+     * Batches (the worklist, {@code predict}) and training keep every core.
+     */
+    static int interactiveThreads() {
+        int n = Integer.getInteger(INTERACTIVE_THREADS_PROPERTY, Runtime.getRuntime().availableProcessors() / 2);
+        return Math.max(1, n);
     }
 
     /**

@@ -32,6 +32,37 @@ public final class NativeEngine {
         NativeOpsHolder.getInstance().getDeviceNativeOps().setOmpNumThreads(threads);
     }
 
+    /**
+     * Runs {@code work} with ND4J's own parallel loops and the calling thread's OpenMP regions (oneDNN's convolutions
+     * and pooling) capped at {@code threads}, then puts the previous caps back, also when it throws. For one image in
+     * the window: its forward and Grad-CAM passes are too small to gain from splitting, and on 2 cores the window's
+     * own threads (FX, the render thread drawing the image in software under Xvfb) take the core the second OpenMP
+     * thread waits for at every barrier: the analysis took a median 54 ms with 2 threads in the window against 18-26
+     * with 1 (docs/performance.md). OpenBLAS's thread count is process-wide and not safe to change while another
+     * thread (a training run) is inside BLAS, so it is left alone; ND4J's caps are plain global values, so work
+     * running beside this on another thread uses them too until they are put back (slower for those milliseconds,
+     * never wrong).
+     */
+    public static <T> T withThreads(int threads, java.util.concurrent.Callable<T> work) throws Exception {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be at least 1, was " + threads);
+        }
+        org.nd4j.linalg.factory.Environment env = Nd4j.getEnvironment();
+        int maxThreads = env.maxThreads();
+        int masterThreads = env.maxMasterThreads();
+        NativeOps ops = NativeOpsHolder.getInstance().getDeviceNativeOps();
+        env.setMaxThreads(threads);
+        env.setMaxMasterThreads(threads);
+        ops.setOmpNumThreads(threads);
+        try {
+            return work.call();
+        } finally {
+            env.setMaxThreads(maxThreads);
+            env.setMaxMasterThreads(masterThreads);
+            ops.setOmpNumThreads(maxThreads);
+        }
+    }
+
     /** The thread counts in force: {@code [nd4j max threads, BLAS threads]}, to check {@link #setThreads} held. */
     public static int[] threadsInForce() {
         return new int[]{Nd4j.getEnvironment().maxThreads(), Nd4j.factory().blas().getMaxThreads()};
