@@ -38,7 +38,7 @@ final class ProgressiveJpegDecoder {
         this.blocksX = ScaledJpegDecoder.ceil(width, 8);
         this.blocksY = ScaledJpegDecoder.ceil(height, 8);
         this.stride = factor == 8 ? 1 : 64;
-        this.coef = new short[blocksX * blocksY * stride];
+        this.coef = DecodeScratch.shorts(blocksX * blocksY * stride);
     }
 
     /**
@@ -309,7 +309,7 @@ final class ProgressiveJpegDecoder {
         int n = 8 / factor;
         int nn = n * n;
         int planeStride = blocksX * n;
-        float[] plane = new float[planeStride * blocksY * n];
+        float[] plane = DecodeScratch.floats(planeStride * blocksY * n); // every element is written below
         float[] w = ScaledJpegDecoder.WEIGHTS[n];
         float[] px = new float[16];
         for (int by = 0; by < blocksY; by++) {

@@ -80,7 +80,7 @@ final class ScaledJpegDecoder {
         int blocksX = single ? mcusX : mcusX * luma.h;
         int blocksY = single ? mcusY : mcusY * luma.v;
         int stride = blocksX * n;
-        float[] plane = new float[stride * blocksY * n];
+        float[] plane = DecodeScratch.floats(stride * blocksY * n); // every element is written below
         int restart = header.restartInterval;
         int mcus = 0;
         for (int my = 0; my < mcusY; my++) {
