@@ -2,6 +2,7 @@ package org.pneumolens.core.check;
 
 import java.awt.image.BufferedImage;
 import java.awt.image.IndexColorModel;
+import org.pneumolens.core.image.RgbBytes;
 import org.pneumolens.core.image.GreyImage;
 
 /**
@@ -91,9 +92,10 @@ public record ImageSignals(int width, int height, double colourShare, double mea
         long count = 0;
         long coloured = 0;
         double chroma = 0;
+        RgbBytes direct = RgbBytes.of(img); // the same values as getRGB for plain sRGB bytes, without its cost
         for (int y = step / 2; y < h; y += step) {
             for (int x = step / 2; x < w; x += step) {
-                int rgb = img.getRGB(x, y);
+                int rgb = direct != null ? direct.rgb(x, y) : img.getRGB(x, y);
                 int r = (rgb >> 16) & 0xff;
                 int g = (rgb >> 8) & 0xff;
                 int b = rgb & 0xff;
