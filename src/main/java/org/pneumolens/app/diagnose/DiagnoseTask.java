@@ -48,7 +48,7 @@ public final class DiagnoseTask extends BackgroundTask<Diagnosis> {
         }
         updateMessage("Analysing " + source.name() + "...");
         Screening.Diagnosed diagnosed = NativeEngine.withThreads(interactiveThreads(),
-                () -> Screening.diagnose(model, image.decoded(), image.grey())); // one pass
+                () -> Screening.diagnose(model, source.file(), image.decoded(), image.grey())); // one pass
         PneumoModel.Analysis analysis = diagnosed.analysis();
         CheckResult check = withHeader(image, diagnosed.check());
         List<Overlay> overlays = new ArrayList<>();

@@ -24,8 +24,6 @@ import org.pneumolens.core.image.ImageDecodeException;
 import org.pneumolens.core.image.ImageDecoder;
 import org.pneumolens.core.image.ImageLimits;
 import org.pneumolens.core.image.Preprocessing;
-import org.pneumolens.core.image.ReducedJpeg;
-import org.pneumolens.core.image.Resampler;
 import org.pneumolens.core.model.ModelOutputException;
 import org.pneumolens.core.model.PneumoModel;
 import org.pneumolens.core.model.Prediction;
@@ -198,16 +196,21 @@ public final class BatchAnalyser {
             // thumbnail (ReducedJpeg; decision 0014); it has no colour for the check to measure. Anything else goes
             // through the one full decode, then straight to the dataset size (no full-size float image).
             int need = Math.max(ds, options.thumbnail());
-            ReducedJpeg.Result reduced = ReducedJpeg.read(file, need, need);
-            boolean small = reduced != null && reduced.components() == 1;
+            Screening.ReducedInput reduced = Screening.reducedInput(prep, file, need);
+            boolean small = reduced != null;
             BufferedImage decoded = small ? null : ImageDecoder.decode(file);
-            int width = small ? reduced.width() : decoded.getWidth();
-            int height = small ? reduced.height() : decoded.getHeight();
-            GreyImage asDataset = !small ? ImageDecoder.toGreyResized(decoded, ds, ds)
-                    : reduced.image().width() == ds && reduced.image().height() == ds ? reduced.image()
-                    : Resampler.resize(reduced.image(), ds, ds);
-            ImageSignals signals = ImageSignals.of(decoded, width, height, asDataset);
-            float[] input = prep.normalize(prep.squash(asDataset).pixels());
+            int width = small ? reduced.jpeg().width() : decoded.getWidth();
+            int height = small ? reduced.jpeg().height() : decoded.getHeight();
+            float[] input;
+            ImageSignals signals;
+            if (small) {
+                input = reduced.input();
+                signals = reduced.signals();
+            } else {
+                GreyImage asDataset = ImageDecoder.toGreyResized(decoded, ds, ds);
+                signals = ImageSignals.of(decoded, width, height, asDataset);
+                input = prep.normalize(prep.squash(asDataset).pixels());
+            }
             SourceFacts source;
             String refusal = null;
             if (Dicom.isDicom(file)) {
@@ -217,7 +220,7 @@ public final class BatchAnalyser {
             } else {
                 source = new SourceFacts(SourceFacts.sniffFormat(file), width, height, null);
             }
-            byte[] thumb = options.thumbnail() <= 0 ? null : small ? Thumbnails.png(reduced.image(), options.thumbnail())
+            byte[] thumb = options.thumbnail() <= 0 ? null : small ? Thumbnails.png(reduced.jpeg().image(), options.thumbnail())
                     : Thumbnails.png(decoded, options.thumbnail());
             return new Decoded(index, file, input, signals, source, refusal, thumb, null);
         } catch (ImageDecodeException e) {

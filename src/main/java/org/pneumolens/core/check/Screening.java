@@ -19,6 +19,7 @@ import org.pneumolens.core.image.GreyImage;
 import org.pneumolens.core.image.ImageDecodeException;
 import org.pneumolens.core.image.ImageDecoder;
 import org.pneumolens.core.image.Preprocessing;
+import org.pneumolens.core.image.ReducedJpeg;
 import org.pneumolens.core.image.Resampler;
 import org.pneumolens.core.model.PneumoModel;
 import org.pneumolens.core.model.Prediction;
@@ -60,7 +61,9 @@ public final class Screening {
     public static ScreenedFile predict(PneumoModel model, Path file) throws ImageDecodeException {
         BufferedImage decoded = ImageDecoder.decode(file);
         GreyImage grey = ImageDecoder.toGrey(decoded);
-        Screened s = predict(model, decoded, grey);
+        Prepared p = prepare(model.preprocessing(), file, decoded, grey);
+        PneumoModel.Forward f = model.forward(new float[][]{p.input});
+        Screened s = new Screened(model.label(f.probabilities()[0]), check(model, p.signals, f.features()[0]));
         DicomHeader header = Dicom.isDicom(file) ? DicomDecoder.readHeader(file) : null;
         return new ScreenedFile(grey, s.prediction(), withHeaderFacts(header, s.check()), header);
     }
@@ -86,7 +89,15 @@ public final class Screening {
      * forward pass: the check scores the features of the Grad-CAM pass. Not refused by DICOM header facts here.
      */
     public static Diagnosed diagnose(PneumoModel model, BufferedImage decoded, GreyImage grey) {
-        Prepared p = prepare(model.preprocessing(), decoded, grey);
+        return diagnose(model, null, decoded, grey);
+    }
+
+    /**
+     * As above for an image read from {@code file} (null: none): its network input is the batch path's
+     * ({@link #reducedInput}) when the file allows, so the Diagnose view and a worklist row agree exactly.
+     */
+    public static Diagnosed diagnose(PneumoModel model, Path file, BufferedImage decoded, GreyImage grey) {
+        Prepared p = prepare(model.preprocessing(), file, decoded, grey);
         PneumoModel.Analysis a = model.analyseInput(p.input);
         return new Diagnosed(a, check(model, p.signals, a.features()));
     }
@@ -160,6 +171,41 @@ public final class Screening {
     }
 
     private record Prepared(ImageSignals signals, float[] input) {
+    }
+
+    /**
+     * The network input and the check's signals of a grey JPEG taken from its reduced-scale decode, and that decode:
+     * what the batch path (worklist, {@code predict}, the report's summary) feeds the network.
+     */
+    public record ReducedInput(float[] input, ImageSignals signals, ReducedJpeg.Result jpeg, GreyImage asDataset) {
+    }
+
+    /**
+     * {@link ReducedInput} of {@code file} reduced to at least {@code need} px a side ({@code need} at least the
+     * model's dataset size), or null when the file is no grey JPEG the reduced decoders take (ReducedJpeg; decision
+     * 0014): such files then go through the full decode. Every path that scores a file (the Diagnose view, the
+     * report's pages, the batch path) takes its input from here first, so one file gets one probability wherever it
+     * is opened.
+     */
+    public static ReducedInput reducedInput(Preprocessing prep, Path file, int need) {
+        int ds = prep.datasetSize();
+        ReducedJpeg.Result r = ReducedJpeg.read(file, need, need);
+        if (r == null || r.components() != 1) {
+            return null; // a colour JPEG keeps the full decode: the check measures its colour
+        }
+        GreyImage asDataset = r.image().width() == ds && r.image().height() == ds ? r.image()
+                : Resampler.resize(r.image(), ds, ds);
+        return new ReducedInput(prep.normalize(prep.squash(asDataset).pixels()),
+                ImageSignals.of(null, r.width(), r.height(), asDataset), r, asDataset);
+    }
+
+    /** The reduced input of {@code file} if it is the picture {@code grey} shows (same size), else the full path's. */
+    private static Prepared prepare(Preprocessing prep, Path file, BufferedImage decoded, GreyImage grey) {
+        ReducedInput r = file == null ? null : reducedInput(prep, file, prep.datasetSize());
+        if (r != null && r.jpeg().width() == grey.width() && r.jpeg().height() == grey.height()) {
+            return new Prepared(r.signals(), r.input());
+        }
+        return prepare(prep, decoded, grey);
     }
 
     private static Prepared prepare(Preprocessing prep, BufferedImage decoded, GreyImage grey) {

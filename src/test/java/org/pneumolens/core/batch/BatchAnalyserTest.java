@@ -77,12 +77,13 @@ class BatchAnalyserTest {
     }
 
     /**
-     * Full-size grey baseline JPEGs take the reduced decode (issue 17): the verdict and check status of the full
-     * decode, P(PNEUMONIA) within 0.02, the file's own size, a thumbnail of the asked size. The two progressive
-     * samples take the old path and give Screening's answer exactly.
+     * Full-size grey JPEGs (baseline and progressive) take the reduced decode (issue 17): the verdict and check
+     * status of the full decode, P(PNEUMONIA) within 0.02, the file's own size, a thumbnail of the asked size; and
+     * the same probabilities and check score (within float summation order) as the Diagnose view's analysis and the
+     * report's page of that file, which take their network input from the same place.
      */
     @Test
-    void fullSizeSamplesGetTheVerdictOfTheFullDecode() throws Exception {
+    void fullSizeSamplesGetTheVerdictOfTheFullDecodeAndOneProbabilityEverywhere() throws Exception {
         List<Path> files;
         try (Stream<Path> s = Files.list(Path.of("sample-images"))) {
             files = s.filter(p -> p.toString().endsWith(".jpeg")).sorted().toList();
@@ -90,13 +91,22 @@ class BatchAnalyserTest {
         List<ImageResult> results = run(files, new BatchAnalyser.Options(2, 4, 96));
         for (int i = 0; i < files.size(); i++) {
             ImageResult r = results.get(i);
+            String f = files.get(i).toString();
             assertEquals(ImageResult.Outcome.DONE, r.outcome(), r.error());
-            Screening.ScreenedFile one = Screening.predict(model, files.get(i));
-            assertEquals(one.prediction().label(), r.prediction().label(), files.get(i).toString());
-            assertArrayEquals(one.prediction().probabilities(), r.prediction().probabilities(), 0.02);
-            assertEquals(one.check().status(), r.check().status(), files.get(i).toString());
-            assertEquals(one.image().width(), r.source().width());
-            assertEquals(one.image().height(), r.source().height());
+            BufferedImage decoded = org.pneumolens.core.image.ImageDecoder.decode(files.get(i));
+            org.pneumolens.core.image.GreyImage grey = org.pneumolens.core.image.ImageDecoder.toGrey(decoded);
+            Screening.Screened full = Screening.predict(model, decoded, grey); // no file: the full decode's input
+            assertEquals(full.prediction().label(), r.prediction().label(), f);
+            assertArrayEquals(full.prediction().probabilities(), r.prediction().probabilities(), 0.02);
+            assertEquals(full.check().status(), r.check().status(), f);
+            Screening.ScreenedFile page = Screening.predict(model, files.get(i));
+            assertArrayEquals(page.prediction().probabilities(), r.prediction().probabilities(), 1e-5, f);
+            assertEquals(page.check().score(), r.check().score(), 1e-5, f);
+            Screening.Diagnosed view = Screening.diagnose(model, files.get(i), decoded, grey);
+            assertArrayEquals(view.analysis().prediction().probabilities(), r.prediction().probabilities(), 1e-5, f);
+            assertEquals(view.check().score(), r.check().score(), 1e-5, f);
+            assertEquals(grey.width(), r.source().width());
+            assertEquals(grey.height(), r.source().height());
             BufferedImage thumb = ImageIO.read(new ByteArrayInputStream(r.thumbnail()));
             assertEquals(96, Math.max(thumb.getWidth(), thumb.getHeight()));
         }
