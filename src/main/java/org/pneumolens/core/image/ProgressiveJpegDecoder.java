@@ -56,6 +56,7 @@ final class ProgressiveJpegDecoder {
         ProgressiveJpegDecoder dec = null;
         int restart = 0;
         int frameId = -1;
+        int scans = 0;
         int i = 2;
         while (i < n) {
             if ((d[i] & 0xFF) != 0xFF) {
@@ -114,8 +115,8 @@ final class ProgressiveJpegDecoder {
                     dec.quantTable = tq;
                 }
                 case 0xDA -> {
-                    if (dec == null || quant[dec.quantTable] == null) {
-                        return null;
+                    if (dec == null || quant[dec.quantTable] == null || ++scans > ImageLimits.MAX_JPEG_SCANS) {
+                        return null; // the scan bound is the caller's check too; here it bounds the work itself
                     }
                     dec.quant = quant[dec.quantTable];
                     dec.restart = restart;
