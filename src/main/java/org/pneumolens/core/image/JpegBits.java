@@ -100,17 +100,8 @@ final class JpegBits {
      * just past it, ready for the next segment.
      */
     boolean endSegment(int code) {
-        if (overrun() || count - padding >= 8) {
-            return false;
-        }
-        int p = pos;
-        if (p >= data.length || (data[p] & 0xFF) != 0xFF) {
-            return false;
-        }
-        while (p < data.length && (data[p] & 0xFF) == 0xFF) {
-            p++;
-        }
-        if (p >= data.length || (data[p] & 0xFF) != code) {
+        int p = markerAfterData();
+        if (p < 0 || (data[p] & 0xFF) != code) {
             return false;
         }
         pos = p + 1;
@@ -127,42 +118,15 @@ final class JpegBits {
      * -1 if the data was overrun or does not end there.
      */
     int endScan() {
-        if (overrun() || count - padding >= 8) {
-            return -1;
-        }
-        int p = pos;
-        if (p >= data.length || (data[p] & 0xFF) != 0xFF) {
-            return -1;
-        }
-        while (p < data.length && (data[p] & 0xFF) == 0xFF) {
-            p++;
-        }
-        if (p >= data.length || data[p] == 0 || ((data[p] & 0xFF) >= 0xD0 && (data[p] & 0xFF) <= 0xD7)) {
+        int p = markerAfterData();
+        if (p < 0 || data[p] == 0 || ((data[p] & 0xFF) >= 0xD0 && (data[p] & 0xFF) <= 0xD7)) {
             return -1;
         }
         return p;
     }
 
-    /**
-     * Skips a scan's entropy-coded data without decoding it: the index of the code byte of the first marker from
-     * {@code from} on that is neither stuffing ({@code FF 00}) nor a restart marker, or -1 if the data ends first.
-     */
-    static int skipScan(byte[] data, int from) {
-        int p = from;
-        while (p + 1 < data.length) {
-            if ((data[p] & 0xFF) != 0xFF) {
-                p++;
-                continue;
-            }
-            int code = data[p + 1] & 0xFF;
-            if (code == 0xFF) {
-                p++; // a fill byte
-            } else if (code == 0 || (code >= 0xD0 && code <= 0xD7)) {
-                p += 2;
-            } else {
-                return p + 1;
-            }
-        }
-        return -1;
+    /** The code byte's index of the marker right after the data used (less than a byte of it left), or -1. */
+    private int markerAfterData() {
+        return overrun() || count - padding >= 8 ? -1 : JpegMarkers.markerCode(data, pos);
     }
 }

@@ -73,27 +73,20 @@ final class JpegHeader {
         int transform = -1;
         int i = 2;
         while (i < n) {
-            if ((d[i] & 0xFF) != 0xFF) {
+            int code = JpegMarkers.markerCode(d, i);
+            if (code < 0) {
                 return null;
             }
-            while (i < n && (d[i] & 0xFF) == 0xFF) {
-                i++;
-            }
-            if (i >= n) {
-                return null;
-            }
-            int m = d[i++] & 0xFF;
+            int m = d[code] & 0xFF;
+            i = code + 1;
             if (m == 0x01 || (m >= 0xD0 && m <= 0xD7)) {
                 continue;
             }
-            if (m == 0xD8 || m == 0xD9 || i + 2 > n) {
-                return null; // image ends (or starts again) before a scan
+            int end = JpegMarkers.segmentEnd(d, i);
+            if (m == 0xD8 || m == 0xD9 || end < 0) {
+                return null; // image ends (or starts again) before a scan, or a segment does not fit
             }
-            int len = u16(d, i);
-            int end = i + len;
-            if (len < 2 || end > n) {
-                return null;
-            }
+            int len = end - i;
             int p = i + 2;
             switch (m) {
                 case 0xE0 -> jfif |= len >= 7 && d[p] == 'J' && d[p + 1] == 'F' && d[p + 2] == 'I' && d[p + 3] == 'F'

@@ -29,13 +29,12 @@ final class JpegMarkers {
             if ((d[i] & 0xFF) != 0xFF) {
                 throw new IOException("JPEG marker expected at byte " + i);
             }
-            while (i < n && (d[i] & 0xFF) == 0xFF) {
-                i++; // fill bytes
+            int code = markerCode(d, i);
+            if (code < 0) {
+                break; // only fill bytes left
             }
-            if (i >= n) {
-                break;
-            }
-            int m = d[i++] & 0xFF;
+            int m = d[code] & 0xFF;
+            i = code + 1;
             if (m == 0xD9) { // end of image
                 break;
             }
@@ -64,21 +63,56 @@ final class JpegMarkers {
                 if (++scans > maxScans) {
                     break;
                 }
-                // Entropy-coded data: up to the next 0xFF that is neither stuffing (FF00) nor a restart marker.
-                while (i < n) {
-                    if ((d[i] & 0xFF) == 0xFF && i + 1 < n) {
-                        int next = d[i + 1] & 0xFF;
-                        if (next != 0x00 && !(next >= 0xD0 && next <= 0xD7)) {
-                            break;
-                        }
-                        i += 2;
-                    } else {
-                        i++;
-                    }
-                }
+                int next = entropyEnd(d, i);
+                i = next < 0 ? n : next - 1; // on the FF before the next marker's code
             }
         }
         return new Frame(width, height, components, progressive, scans);
     }
 
+    /**
+     * The index of the code byte of the marker at {@code i}: an {@code FF}, any fill bytes {@code FF}, then the code;
+     * -1 if {@code i} holds no {@code FF} or the data ends first. Shared by every walk over a JPEG's markers.
+     */
+    static int markerCode(byte[] d, int i) {
+        if (i >= d.length || (d[i] & 0xFF) != 0xFF) {
+            return -1;
+        }
+        while (i < d.length && (d[i] & 0xFF) == 0xFF) {
+            i++;
+        }
+        return i < d.length ? i : -1;
+    }
+
+    /** The end (exclusive) of the segment whose two length bytes start at {@code i}; -1 if it does not fit. */
+    static int segmentEnd(byte[] d, int i) {
+        if (i + 2 > d.length) {
+            return -1;
+        }
+        int end = i + (((d[i] & 0xFF) << 8) | (d[i + 1] & 0xFF));
+        return end < i + 2 || end > d.length ? -1 : end;
+    }
+
+    /**
+     * Skips a scan's entropy-coded data without decoding it: the index of the code byte of the first marker from
+     * {@code from} on that is neither stuffing ({@code FF 00}) nor a restart marker, or -1 if the data ends first.
+     */
+    static int entropyEnd(byte[] d, int from) {
+        int p = from;
+        while (p + 1 < d.length) {
+            if ((d[p] & 0xFF) != 0xFF) {
+                p++;
+                continue;
+            }
+            int code = d[p + 1] & 0xFF;
+            if (code == 0xFF) {
+                p++; // a fill byte
+            } else if (code == 0 || (code >= 0xD0 && code <= 0xD7)) {
+                p += 2;
+            } else {
+                return p + 1;
+            }
+        }
+        return -1;
+    }
 }

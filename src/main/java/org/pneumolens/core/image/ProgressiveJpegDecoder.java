@@ -59,27 +59,20 @@ final class ProgressiveJpegDecoder {
         int scans = 0;
         int i = 2;
         while (i < n) {
-            if ((d[i] & 0xFF) != 0xFF) {
+            int code = JpegMarkers.markerCode(d, i);
+            if (code < 0) {
                 return null;
             }
-            while (i < n && (d[i] & 0xFF) == 0xFF) {
-                i++;
-            }
-            if (i >= n) {
-                return null;
-            }
-            int m = d[i++] & 0xFF;
+            int m = d[code] & 0xFF;
+            i = code + 1;
             if (m == 0xD9) {
                 return dec == null || !dec.dcSeen ? null : dec.result();
             }
-            if (m == 0x01 || m == 0xD8 || (m >= 0xD0 && m <= 0xD7) || i + 2 > n) {
+            int end = JpegMarkers.segmentEnd(d, i);
+            if (m == 0x01 || m == 0xD8 || (m >= 0xD0 && m <= 0xD7) || end < 0) {
                 return null;
             }
-            int len = JpegHeader.u16(d, i);
-            int end = i + len;
-            if (len < 2 || end > n) {
-                return null;
-            }
+            int len = end - i;
             int p = i + 2;
             switch (m) {
                 case 0xDB -> {
@@ -158,7 +151,7 @@ final class ProgressiveJpegDecoder {
             return -1; // a refinement before its first scan, or AC before DC (G.1.1.1.1)
         }
         if (!dcScan && factor == 8) {
-            return JpegBits.skipScan(d, end);
+            return JpegMarkers.entropyEnd(d, end);
         }
         JpegHuffman table = dcScan ? huffman[0][td] : huffman[1][ta];
         if (table == null && !(dcScan && ah != 0)) {
@@ -318,26 +311,15 @@ final class ProgressiveJpegDecoder {
                 int at = (by * blocksX + bx) * stride;
                 int out = by * n * planeStride + bx * n;
                 float dc = coef[at] * quant[0];
-                if (factor == 8) {
-                    plane[out] = ScaledJpegDecoder.clamp(dc / 8f + 128f);
-                    continue;
-                }
-                java.util.Arrays.fill(px, 0, nn, dc / 8f);
-                for (int k = 1; k < 64; k++) {
-                    int c = coef[at + k];
-                    if (c != 0) {
-                        float value = c * quant[k];
-                        int wi = JpegHeader.NATURAL[k] * nn;
-                        for (int j = 0; j < nn; j++) {
-                            px[j] += value * w[wi + j];
+                if (factor != 8) {
+                    java.util.Arrays.fill(px, 0, nn, dc / 8f);
+                    for (int k = 1; k < 64; k++) {
+                        if (coef[at + k] != 0) {
+                            ScaledJpegDecoder.addCoefficient(px, w, nn, k, coef[at + k] * quant[k]);
                         }
                     }
                 }
-                for (int y = 0; y < n; y++) {
-                    for (int x = 0; x < n; x++) {
-                        plane[out + y * planeStride + x] = ScaledJpegDecoder.clamp(px[y * n + x] + 128f);
-                    }
-                }
+                ScaledJpegDecoder.storeBlock(plane, out, planeStride, n, px, dc);
             }
         }
         GreyImage img = ScaledJpegDecoder.crop(plane, planeStride, ScaledJpegDecoder.ceil(width, factor),

@@ -158,11 +158,7 @@ final class ScaledJpegDecoder {
                     return false;
                 }
                 if (needAc) {
-                    float value = (fa >> 16) * c.quant[k];
-                    int at = JpegHeader.NATURAL[k] * nn;
-                    for (int j = 0; j < nn; j++) {
-                        pixels[j] += value * w[at + j];
-                    }
+                    addCoefficient(pixels, w, nn, k, (fa >> 16) * c.quant[k]);
                 }
                 continue;
             }
@@ -186,11 +182,7 @@ final class ScaledJpegDecoder {
                 return false;
             }
             if (needAc) {
-                float value = extend(bits.bits(len + sz) & ((1 << sz) - 1), sz) * c.quant[k];
-                int at = JpegHeader.NATURAL[k] * nn;
-                for (int j = 0; j < nn; j++) {
-                    pixels[j] += value * w[at + j];
-                }
+                addCoefficient(pixels, w, nn, k, extend(bits.bits(len + sz) & ((1 << sz) - 1), sz) * c.quant[k]);
             } else {
                 bits.skip(len + sz);
             }
@@ -200,7 +192,26 @@ final class ScaledJpegDecoder {
 
     /** The block's n x n reduced pixels into the plane at {@code at}. */
     private void store(float[] plane, int at, int stride) {
-        if (factor == 8) {
+        storeBlock(plane, at, stride, n, pixels, dc);
+    }
+
+    /**
+     * Adds the dequantised coefficient {@code value} at zig-zag position {@code k} to a block's {@code nn} reduced
+     * pixels ({@link #WEIGHTS} of n = sqrt(nn)). Shared with {@link ProgressiveJpegDecoder}, so both reduce alike.
+     */
+    static void addCoefficient(float[] pixels, float[] w, int nn, int k, float value) {
+        int at = JpegHeader.NATURAL[k] * nn;
+        for (int j = 0; j < nn; j++) {
+            pixels[j] += value * w[at + j];
+        }
+    }
+
+    /**
+     * A block's reduced pixels into the plane at {@code at}: at 1/8 (n = 1) its dequantised DC coefficient {@code dc}
+     * alone, else the n x n {@code pixels} summed by {@link #addCoefficient}; in [0, 1], clamped as the full decode.
+     */
+    static void storeBlock(float[] plane, int at, int stride, int n, float[] pixels, float dc) {
+        if (n == 1) {
             plane[at] = clamp(dc / 8f + 128f);
             return;
         }
