@@ -146,20 +146,14 @@ final class GreyConversion {
     private static void colourToGrey(BufferedImage img, float[] out) {
         int w = img.getWidth();
         int h = img.getHeight();
-        RgbBytes direct = RgbBytes.of(img);
-        if (direct != null) {
-            for (int y = 0; y < h; y++) {
-                for (int x = 0; x < w; x++) {
-                    int p = direct.rgb(x, y);
-                    out[y * w + x] = (0.299f * ((p >> 16) & 0xff) + 0.587f * ((p >> 8) & 0xff) + 0.114f * (p & 0xff))
-                            / 255f;
-                }
-            }
-            return;
-        }
+        RgbBytes direct = RgbBytes.of(img); // plain sRGB bytes: the same values without getRGB's per-pixel cost
         int[] argb = new int[w];
         for (int y = 0; y < h; y++) {
-            img.getRGB(0, y, w, 1, argb, 0, w);
+            if (direct != null) {
+                direct.row(y, argb);
+            } else {
+                img.getRGB(0, y, w, 1, argb, 0, w);
+            }
             for (int x = 0; x < w; x++) {
                 int p = argb[x];
                 int r = (p >> 16) & 0xff;

@@ -56,6 +56,13 @@ public final class RgbBytes {
                 offsets[1], offsets[2]);
     }
 
+    /** Row {@code y} as {@code 0xRRGGBB} values into {@code out}, one per pixel of the row. */
+    public void row(int y, int[] out) {
+        for (int x = 0; x < out.length; x++) {
+            out[x] = rgb(x, y);
+        }
+    }
+
     /** {@code 0xRRGGBB} of pixel (x, y), as {@code getRGB} gives it without the alpha byte. */
     public int rgb(int x, int y) {
         int at = origin + y * scanline + x * pixel;
