@@ -19,7 +19,6 @@ import org.pneumolens.core.check.Screening;
 import org.pneumolens.core.dicom.Dicom;
 import org.pneumolens.core.dicom.DicomDecoder;
 import org.pneumolens.core.dicom.DicomHeader;
-import org.pneumolens.core.image.GreyImage;
 import org.pneumolens.core.image.ImageDecodeException;
 import org.pneumolens.core.image.ImageDecoder;
 import org.pneumolens.core.image.ImageLimits;
@@ -192,7 +191,7 @@ public final class BatchAnalyser {
         try {
             Preprocessing prep = model.preprocessing();
             int ds = prep.datasetSize();
-            // A large grey baseline JPEG is decoded at a reduced scale that still covers the dataset size and the
+            // A large grey JPEG is decoded at a reduced scale that still covers the dataset size and the
             // thumbnail (ReducedJpeg; decision 0014); it has no colour for the check to measure. Anything else goes
             // through the one full decode, then straight to the dataset size (no full-size float image).
             int need = Math.max(ds, options.thumbnail());
@@ -201,16 +200,8 @@ public final class BatchAnalyser {
             BufferedImage decoded = small ? null : ImageDecoder.decode(file);
             int width = small ? reduced.jpeg().width() : decoded.getWidth();
             int height = small ? reduced.jpeg().height() : decoded.getHeight();
-            float[] input;
-            ImageSignals signals;
-            if (small) {
-                input = reduced.input();
-                signals = reduced.signals();
-            } else {
-                GreyImage asDataset = ImageDecoder.toGreyResized(decoded, ds, ds);
-                signals = ImageSignals.of(decoded, width, height, asDataset);
-                input = prep.normalize(prep.squash(asDataset).pixels());
-            }
+            Screening.ModelInput in = small ? reduced.model()
+                    : Screening.ModelInput.of(prep, decoded, width, height, ImageDecoder.toGreyResized(decoded, ds, ds));
             SourceFacts source;
             String refusal = null;
             if (Dicom.isDicom(file)) {
@@ -222,7 +213,7 @@ public final class BatchAnalyser {
             }
             byte[] thumb = options.thumbnail() <= 0 ? null : small ? Thumbnails.png(reduced.jpeg().image(), options.thumbnail())
                     : Thumbnails.png(decoded, options.thumbnail());
-            return new Decoded(index, file, input, signals, source, refusal, thumb, null);
+            return new Decoded(index, file, in.input(), in.signals(), source, refusal, thumb, null);
         } catch (ImageDecodeException e) {
             return failure(index, file, ImageResult.Outcome.FAILED, ImageLimits.printable(e.getMessage()));
         } catch (OutOfMemoryError e) {

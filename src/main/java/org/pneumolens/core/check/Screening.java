@@ -61,9 +61,7 @@ public final class Screening {
     public static ScreenedFile predict(PneumoModel model, Path file) throws ImageDecodeException {
         BufferedImage decoded = ImageDecoder.decode(file);
         GreyImage grey = ImageDecoder.toGrey(decoded);
-        Prepared p = prepare(model.preprocessing(), file, decoded, grey);
-        PneumoModel.Forward f = model.forward(new float[][]{p.input});
-        Screened s = new Screened(model.label(f.probabilities()[0]), check(model, p.signals, f.features()[0]));
+        Screened s = screened(model, prepare(model.preprocessing(), file, decoded, grey));
         DicomHeader header = Dicom.isDicom(file) ? DicomDecoder.readHeader(file) : null;
         return new ScreenedFile(grey, s.prediction(), withHeaderFacts(header, s.check()), header);
     }
@@ -75,9 +73,13 @@ public final class Screening {
 
     /** @param decoded the file as decoded (colour intact); {@code grey} its grey conversion */
     public static Screened predict(PneumoModel model, BufferedImage decoded, GreyImage grey) {
-        Prepared p = prepare(model.preprocessing(), decoded, grey);
-        PneumoModel.Forward f = model.forward(new float[][]{p.input});
-        return new Screened(model.label(f.probabilities()[0]), check(model, p.signals, f.features()[0]));
+        return screened(model, prepare(model.preprocessing(), decoded, grey));
+    }
+
+    /** One forward pass: the prediction and the check's verdict on its features. */
+    private static Screened screened(PneumoModel model, ModelInput p) {
+        PneumoModel.Forward f = model.forward(new float[][]{p.input()});
+        return new Screened(model.label(f.probabilities()[0]), check(model, p.signals(), f.features()[0]));
     }
 
     /** The Diagnose view's analysis (prediction and Grad-CAM maps) and the check, from one forward pass. */
@@ -97,9 +99,9 @@ public final class Screening {
      * ({@link #reducedInput}) when the file allows, so the Diagnose view and a worklist row agree exactly.
      */
     public static Diagnosed diagnose(PneumoModel model, Path file, BufferedImage decoded, GreyImage grey) {
-        Prepared p = prepare(model.preprocessing(), file, decoded, grey);
-        PneumoModel.Analysis a = model.analyseInput(p.input);
-        return new Diagnosed(a, check(model, p.signals, a.features()));
+        ModelInput p = prepare(model.preprocessing(), file, decoded, grey);
+        PneumoModel.Analysis a = model.analyseInput(p.input());
+        return new Diagnosed(a, check(model, p.signals(), a.features()));
     }
 
     /**
@@ -107,8 +109,8 @@ public final class Screening {
      * one more forward pass of the network, a few milliseconds.
      */
     public static CheckResult check(PneumoModel model, BufferedImage decoded, GreyImage grey) {
-        Prepared p = prepare(model.preprocessing(), decoded, grey);
-        return check(model, p.signals, model.forward(new float[][]{p.input}).features()[0]);
+        ModelInput p = prepare(model.preprocessing(), decoded, grey);
+        return check(model, p.signals(), model.forward(new float[][]{p.input}).features()[0]);
     }
 
     /** The stored check's verdict, or the image rules alone when the model has none. */
@@ -130,7 +132,7 @@ public final class Screening {
         List<SkippedFile> failed = new ArrayList<>();
         try {
             for (int from = 0; from < images.size(); from += CHUNK) {
-                List<Future<Prepared>> futures = new ArrayList<>();
+                List<Future<ModelInput>> futures = new ArrayList<>();
                 for (LabeledImage img : images.subList(from, Math.min(images.size(), from + CHUNK))) {
                     futures.add(pool.submit(() -> {
                         BufferedImage decoded = ImageDecoder.decode(img.path());
@@ -138,7 +140,7 @@ public final class Screening {
                     }));
                 }
                 List<LabeledImage> kept = new ArrayList<>();
-                List<Prepared> prepared = new ArrayList<>();
+                List<ModelInput> prepared = new ArrayList<>();
                 for (int i = 0; i < futures.size(); i++) {
                     if (cancelled.getAsBoolean()) {
                         throw new InterruptedException("cancelled while checking images");
@@ -155,10 +157,10 @@ public final class Screening {
                 for (int b = 0; b < prepared.size(); b += BATCH) {
                     int to = Math.min(prepared.size(), b + BATCH);
                     float[][] inputs = new float[to - b][];
-                    for (int i = b; i < to; i++) inputs[i - b] = prepared.get(i).input;
+                    for (int i = b; i < to; i++) inputs[i - b] = prepared.get(i).input();
                     PneumoModel.Forward f = model.forward(inputs);
                     for (int i = b; i < to; i++) {
-                        samples.add(new Sample(kept.get(i), prepared.get(i).signals, f.features()[i - b],
+                        samples.add(new Sample(kept.get(i), prepared.get(i).signals(), f.features()[i - b],
                                 f.probabilities()[i - b]));
                     }
                 }
@@ -170,14 +172,24 @@ public final class Screening {
         return new Scan(samples, failed);
     }
 
-    private record Prepared(ImageSignals signals, float[] input) {
+    /** The network's input and the check's signals of one image, as every path makes them. */
+    public record ModelInput(ImageSignals signals, float[] input) {
+        /**
+         * From the image at the dataset's size ({@code asDataset}) and, for the check's colour signal, the file as
+         * decoded ({@code decoded}, null when only grey was decoded) of {@code width} x {@code height} pixels.
+         */
+        public static ModelInput of(Preprocessing prep, BufferedImage decoded, int width, int height,
+                                    GreyImage asDataset) {
+            return new ModelInput(ImageSignals.of(decoded, width, height, asDataset),
+                    prep.normalize(prep.squash(asDataset).pixels()));
+        }
     }
 
     /**
-     * The network input and the check's signals of a grey JPEG taken from its reduced-scale decode, and that decode:
-     * what the batch path (worklist, {@code predict}, the report's summary) feeds the network.
+     * The input of a grey JPEG made from its reduced-scale decode, and that decode: what the batch path (worklist,
+     * {@code predict}, the report's summary) feeds the network.
      */
-    public record ReducedInput(float[] input, ImageSignals signals, ReducedJpeg.Result jpeg, GreyImage asDataset) {
+    public record ReducedInput(ModelInput model, ReducedJpeg.Result jpeg) {
     }
 
     /**
@@ -195,23 +207,21 @@ public final class Screening {
         }
         GreyImage asDataset = r.image().width() == ds && r.image().height() == ds ? r.image()
                 : Resampler.resize(r.image(), ds, ds);
-        return new ReducedInput(prep.normalize(prep.squash(asDataset).pixels()),
-                ImageSignals.of(null, r.width(), r.height(), asDataset), r, asDataset);
+        return new ReducedInput(ModelInput.of(prep, null, r.width(), r.height(), asDataset), r);
     }
 
     /** The reduced input of {@code file} if it is the picture {@code grey} shows (same size), else the full path's. */
-    private static Prepared prepare(Preprocessing prep, Path file, BufferedImage decoded, GreyImage grey) {
+    private static ModelInput prepare(Preprocessing prep, Path file, BufferedImage decoded, GreyImage grey) {
         ReducedInput r = file == null ? null : reducedInput(prep, file, prep.datasetSize());
         if (r != null && r.jpeg().width() == grey.width() && r.jpeg().height() == grey.height()) {
-            return new Prepared(r.signals(), r.input());
+            return r.model();
         }
         return prepare(prep, decoded, grey);
     }
 
-    private static Prepared prepare(Preprocessing prep, BufferedImage decoded, GreyImage grey) {
+    private static ModelInput prepare(Preprocessing prep, BufferedImage decoded, GreyImage grey) {
         int ds = prep.datasetSize();
         GreyImage asDataset = grey.width() == ds && grey.height() == ds ? grey : Resampler.resize(grey, ds, ds);
-        ImageSignals s = ImageSignals.of(decoded, grey.width(), grey.height(), asDataset);
-        return new Prepared(s, prep.normalize(prep.squash(asDataset).pixels()));
+        return ModelInput.of(prep, decoded, grey.width(), grey.height(), asDataset);
     }
 }
