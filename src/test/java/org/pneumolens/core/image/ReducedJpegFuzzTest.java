@@ -73,19 +73,7 @@ class ReducedJpegFuzzTest {
             } catch (Throwable e) {
                 escaped.add("case " + i + " (decoder): " + e);
             }
-            Path f = Files.write(dir.resolve("case" + i + ".jpeg"), m);
-            try {
-                GreyImage g = ImageDecoder.decodeGrey(f, 224, 224);
-                assertEquals(224, g.width());
-                outcome[2]++;
-            } catch (ImageDecodeException e) {
-                assertTrue(!e.getMessage().contains("\n"), "one line");
-                outcome[3]++;
-            } catch (Throwable e) {
-                escaped.add("case " + i + " (decodeGrey): " + e);
-            } finally {
-                Files.delete(f);
-            }
+            throughDecodeGrey(m, i, outcome, escaped);
         }
         assertTrue(escaped.isEmpty(), escaped.toString());
         return outcome;
@@ -134,21 +122,29 @@ class ReducedJpegFuzzTest {
             } catch (Throwable e) {
                 escaped.add("case " + i + " (decoder): " + e);
             }
-            Path f = Files.write(dir.resolve("case" + i + ".jpeg"), m);
-            try {
-                assertEquals(224, ImageDecoder.decodeGrey(f, 224, 224).width());
-                outcome[2]++;
-            } catch (ImageDecodeException e) {
-                assertTrue(!e.getMessage().contains("\n"), "one line");
-                outcome[3]++;
-            } catch (Throwable e) {
-                escaped.add("case " + i + " (decodeGrey): " + e);
-            } finally {
-                Files.delete(f);
-            }
+            throughDecodeGrey(m, i, outcome, escaped);
         }
         assertTrue(escaped.isEmpty(), escaped.toString());
         return outcome;
+    }
+
+    /**
+     * The mutated bytes as a file through {@code decodeGrey(file, 224, 224)}: an image of that size (counted in
+     * {@code outcome[2]}) or a one-line {@link ImageDecodeException} ({@code outcome[3]}); anything else escaped.
+     */
+    private void throughDecodeGrey(byte[] m, int i, int[] outcome, List<String> escaped) throws IOException {
+        Path f = Files.write(dir.resolve("case" + i + ".jpeg"), m);
+        try {
+            assertEquals(224, ImageDecoder.decodeGrey(f, 224, 224).width());
+            outcome[2]++;
+        } catch (ImageDecodeException e) {
+            assertTrue(!e.getMessage().contains("\n"), "one line");
+            outcome[3]++;
+        } catch (Throwable e) {
+            escaped.add("case " + i + " (decodeGrey): " + e);
+        } finally {
+            Files.delete(f);
+        }
     }
 
     /** One of: a truncation, 1-8 bit flips anywhere, 1-4 random bytes in the header, a deleted slice. */
