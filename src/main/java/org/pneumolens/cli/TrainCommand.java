@@ -67,6 +67,10 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--seed", description = "Random seed (default: ${DEFAULT-VALUE})")
     long seed = D.seed();
 
+    @Option(names = "--label-smoothing", paramLabel = "EPS", description = "Spread this share of each training label "
+            + "over the classes, 0 = off (default: ${DEFAULT-VALUE})")
+    double labelSmoothing = D.labelSmoothing();
+
     @Option(names = {"-o", "--out"}, paramLabel = "FILE", description = "Where to save the model (default: ${DEFAULT-VALUE}); "
             + "checked before training starts")
     Path out = Path.of("pneumolens-model.zip");
@@ -83,7 +87,7 @@ final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         TrainingConfig config = new TrainingConfig(epochs, batch, lr, size, !noAugment, !noClassWeights, patience,
-                D.valFraction(), seed);
+                D.valFraction(), seed, labelSmoothing);
         // The target is checked now, not after an hour of training. Until the run ends, each improvement goes to
         // a checkpoint beside it, so a killed run never replaces a good model at --out with an early epoch.
         Path target = OutputTarget.check(out.toString(), overwrite, ownFiles());

@@ -40,7 +40,7 @@ class CliEndToEndTest {
     static void trainSmallModel() {
         model = dir.resolve("small.zip");
         trained = run("train", "--data", FIXTURES.resolve("train").toString(), "--val", FIXTURES.resolve("val").toString(),
-                "--epochs", "2", "--batch", "16", "--size", "32", "--out", model.toString());
+                "--epochs", "2", "--batch", "16", "--size", "32", "--label-smoothing", "0.05", "--out", model.toString());
     }
 
     @Test
@@ -49,6 +49,8 @@ class CliEndToEndTest {
         assertEquals(2, trained.out().lines().filter(l -> l.startsWith("epoch ")).count(), trained.out());
         assertTrue(trained.out().contains("threshold"));
         assertTrue(Files.size(model) > 0);
+        assertEquals(0.05, org.pneumolens.core.model.ModelFile.load(model).metadata().training().labelSmoothing(), 1e-12,
+                "the model records the label smoothing it was trained with");
     }
 
     @Test

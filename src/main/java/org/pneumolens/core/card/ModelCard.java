@@ -87,6 +87,8 @@ public record ModelCard(String title, List<Section> sections) {
                             + " (Adam, cosine decay)"),
                     List.of("augmentation", t.augmentation() ? "on" : "off"),
                     List.of("class weights", t.classWeights() ? "inverse frequency" : "none"),
+                    List.of("label smoothing", t.labelSmoothing() == 0 ? "none"
+                            : String.format(Locale.ROOT, "%.2f", t.labelSmoothing())),
                     List.of("seed", Long.toString(t.seed())),
                     List.of("training time", String.format(Locale.ROOT, "%.1f min", t.seconds() / 60)))))));
         }

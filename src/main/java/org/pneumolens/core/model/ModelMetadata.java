@@ -77,7 +77,7 @@ public record ModelMetadata(int formatVersion, String name, String architecture,
     public record TrainingSummary(String trainData, Map<String, Integer> trainCounts, String valSource,
                                   Map<String, Integer> valCounts, int epochsRun, int bestEpoch, int batchSize,
                                   double learningRate, boolean augmentation, boolean classWeights, long seed,
-                                  double seconds) {
+                                  double seconds, double labelSmoothing) {
     }
 
     /** The stored calibration, or {@link Calibration#NONE} for a file made before calibration. */

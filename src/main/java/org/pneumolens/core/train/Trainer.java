@@ -238,7 +238,8 @@ public final class Trainer {
                             eval.auc(), eval.ece(), eval.confusion()),
                     new ModelMetadata.TrainingSummary(train.root().toString(), train.counts(), valSource, val.counts(),
                             history.size(), best.epoch(), config.batchSize(), config.learningRate(),
-                            config.augmentation(), config.classWeights(), config.seed(), secs),
+                            config.augmentation(), config.classWeights(), config.seed(), secs,
+                            config.labelSmoothing()),
                     Instant.now().toString(), Version.get(), calibrated == null ? null : calibrated.calibration());
             try {
                 return new TrainingResult(PneumoModel.checked(kept, meta, "trained model"), List.copyOf(history),
@@ -282,14 +283,23 @@ public final class Trainer {
     private DataSet batch(DecodedImages data, Preprocessing prep, int[] order, int from, int to, int k, Random rnd) {
         int s = data.size();
         float[][] inputs = new float[to - from][];
-        INDArray labels = Nd4j.zeros(org.nd4j.linalg.api.buffer.DataType.FLOAT, to - from, k);
+        int[] classOf = new int[to - from];
         for (int i = from; i < to; i++) {
             int idx = order[i];
             float[] px = config.augmentation() ? Augmenter.augment(data.pixels()[idx], s, rnd) : data.pixels()[idx];
             inputs[i - from] = prep.normalize(px);
-            labels.putScalar(i - from, data.labels()[idx], 1f);
+            classOf[i - from] = data.labels()[idx];
         }
-        return new DataSet(PneumoModel.tensor(inputs, s, Architectures.layout().name()), labels);
+        return new DataSet(PneumoModel.tensor(inputs, s, Architectures.layout().name()),
+                targets(classOf, k, config.labelSmoothing()));
+    }
+
+    /** One row per image: 1 - eps + eps/k on its class, eps/k elsewhere (plain one-hot at eps = 0). */
+    static INDArray targets(int[] classOf, int k, double smoothing) {
+        float off = (float) (smoothing / k);
+        INDArray t = Nd4j.valueArrayOf(new long[] {classOf.length, k}, off, org.nd4j.linalg.api.buffer.DataType.FLOAT);
+        for (int i = 0; i < classOf.length; i++) t.putScalar(i, classOf[i], 1f - (float) smoothing + off);
+        return t;
     }
 
     static double[][] probabilities(MultiLayerNetwork net, float[][] inputs, Preprocessing prep) {

@@ -5,10 +5,13 @@ package org.pneumolens.core.train;
  *
  * @param valFraction share of training patients held out for validation when the dataset has no val/ folder
  * @param patience    epochs without a better validation AUC before stopping early (0: never stop early)
+ * @param labelSmoothing share of each one-hot training label spread evenly over the classes (0: plain one-hot);
+ *                    a softer target keeps the logits from growing without bound on the easy majority of images
  */
 public record TrainingConfig(int epochs, int batchSize, double learningRate, int inputSize, boolean augmentation,
-                             boolean classWeights, int patience, double valFraction, long seed) {
-    public static final TrainingConfig DEFAULTS = new TrainingConfig(20, 32, 1e-3, 112, true, true, 6, 0.2, 42);
+                             boolean classWeights, int patience, double valFraction, long seed,
+                             double labelSmoothing) {
+    public static final TrainingConfig DEFAULTS = new TrainingConfig(20, 32, 1e-3, 112, true, true, 6, 0.2, 42, 0);
 
     public TrainingConfig {
         if (epochs < 1) throw new IllegalArgumentException("epochs must be at least 1, was " + epochs);
@@ -25,10 +28,13 @@ public record TrainingConfig(int epochs, int batchSize, double learningRate, int
         if (!(valFraction > 0 && valFraction < 1)) {
             throw new IllegalArgumentException("validation fraction must be in (0, 1), was " + valFraction);
         }
+        if (!(labelSmoothing >= 0 && labelSmoothing < 0.5)) {
+            throw new IllegalArgumentException("label smoothing must be in [0, 0.5), was " + labelSmoothing);
+        }
     }
 
     public TrainingConfig withEpochs(int e) {
         return new TrainingConfig(e, batchSize, learningRate, inputSize, augmentation, classWeights, patience,
-                valFraction, seed);
+                valFraction, seed, labelSmoothing);
     }
 }

@@ -117,6 +117,18 @@ class ModelFileTest {
     }
 
     @Test
+    void aModelWrittenBeforeLabelSmoothingWasRecordedReadsAsTrainedWithoutIt() throws IOException {
+        Path f = dir.resolve("old.zip");
+        ModelFile.save(model.network(), model.metadata(), f);
+        rewriteMetadata(f, json -> {
+            String old = json.replaceAll(",\\s*\"labelSmoothing\"\\s*:\\s*[0-9.eE-]+", "");
+            assertTrue(!old.contains("labelSmoothing") && json.contains("labelSmoothing"), json);
+            return old;
+        });
+        assertEquals(0.0, ModelFile.load(f).metadata().training().labelSmoothing());
+    }
+
+    @Test
     void labelUsesTheStoredThreshold() throws ModelFormatException {
         PneumoModel m = PneumoModel.checked(model.network(),
                 TestModels.metadata(SIZE, List.of("NORMAL", "PNEUMONIA"), 0.8), "t");
