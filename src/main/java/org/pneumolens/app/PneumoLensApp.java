@@ -1,7 +1,10 @@
 package org.pneumolens.app;
 
 import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
 import javafx.application.Application;
+import javafx.application.Platform;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
 import javafx.scene.image.Image;
@@ -24,7 +27,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class PneumoLensApp extends Application {
     private static final Logger LOG = LoggerFactory.getLogger(PneumoLensApp.class);
-    private static final int[] ICON_SIZES = {16, 32, 48, 64, 128, 256, 512};
+    /** Title bars and task switchers use up to 256 px; larger ones come from the installer's own icon files. */
+    private static final int[] ICON_SIZES = {16, 32, 48, 64, 128, 256};
 
     /** Set before {@code Application.launch}, which creates this class itself and passes it only strings. */
     private static volatile StartupListener startupListener = StartupListener.NONE;
@@ -58,7 +62,6 @@ public final class PneumoLensApp extends Application {
         navigation.target = main.controller();
 
         stage.titleProperty().bind(main.controller().titleProperty());
-        addIcons(stage);
         stage.setMinWidth(960);
         stage.setMinHeight(640);
         size(stage, new Scene(main.root()));
@@ -77,7 +80,10 @@ public final class PneumoLensApp extends Application {
                 startup.reached(StartupListener.Milestone.MODEL_LOADED);
             }
         });
-        stage.setOnShown(e -> startup.reached(StartupListener.Milestone.WINDOW_SHOWN));
+        stage.setOnShown(e -> {
+            startup.reached(StartupListener.Milestone.WINDOW_SHOWN);
+            addIconsLater(stage);
+        });
         stage.show();
         OpenTiming.attach(stage.getScene(), main.controller().diagnose().viewModel(), context.models(),
                 openTimingListener);
@@ -116,18 +122,30 @@ public final class PneumoLensApp extends Application {
         stage.setScene(scene);
     }
 
-    /** The installer's icons; the window works without them (a build before they exist). */
-    private static void addIcons(Stage stage) {
-        for (int size : ICON_SIZES) {
-            try (InputStream in = PneumoLensApp.class.getResourceAsStream("/org/pneumolens/app/icons/pneumolens-"
-                    + size + ".png")) {
-                if (in != null) {
-                    stage.getIcons().add(new Image(in));
+    /**
+     * The installer's icons, decoded on a thread of their own once the window is up. Decoding them on the FX thread
+     * before the first frame cost start-up more than their size suggests: on 2 cores the byte-reordering loop of the
+     * large ones got the C2 compiler busy (~240 ms of compile time) while the window was still being laid out. The
+     * window works without them (a build before they exist).
+     */
+    private static void addIconsLater(Stage stage) {
+        Thread t = new Thread(() -> {
+            List<Image> icons = new ArrayList<>();
+            for (int size : ICON_SIZES) {
+                try (InputStream in = PneumoLensApp.class.getResourceAsStream("/org/pneumolens/app/icons/pneumolens-"
+                        + size + ".png")) {
+                    if (in != null) {
+                        icons.add(new Image(in));
+                    }
+                } catch (java.io.IOException e) {
+                    LOG.debug("Icon {} unreadable: {}", size, e.toString());
                 }
-            } catch (java.io.IOException e) {
-                LOG.debug("Icon {} unreadable: {}", size, e.toString());
             }
-        }
+            Platform.runLater(() -> stage.getIcons().setAll(icons));
+        }, "window-icons");
+        t.setDaemon(true);
+        t.setPriority(Thread.MIN_PRIORITY);
+        t.start();
     }
 
     /** The main controller exists only after the FXML that needs the context is loaded: forward to it then. */
