@@ -1,9 +1,11 @@
 package org.pneumolens.core.engine;
 
 import java.lang.reflect.Field;
+import java.util.Map;
 import java.util.function.Supplier;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.layers.convolution.ConvolutionHelper;
+import org.deeplearning4j.nn.layers.convolution.subsampling.SubsamplingLayer;
 import org.deeplearning4j.nn.layers.mkldnn.BaseMKLDNNHelper;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.slf4j.Logger;
@@ -56,23 +58,57 @@ public final class NativeHelpers {
 
     /**
      * Gives the network's first layer, when it is a convolution running a helper, the backward pass that skips
-     * the unused gradient with respect to the input image ({@link InputConvBackprop}). Call after the network is
-     * initialised or loaded; returns the same network. Without helpers (or if DL4J's field moves in another
-     * version) the network is left as it is: slower, never different.
+     * the unused gradient with respect to the input image ({@link InputConvBackprop}), and every pooling layer
+     * libnd4j's own kernel for planes too large for oneDNN's fast one ({@link LargePlanePooling}). Call after the
+     * network is initialised or loaded; returns the same network. Without helpers (or if DL4J's fields move in
+     * another version) the network is left as it is: slower, never different.
      */
     public static MultiLayerNetwork install(MultiLayerNetwork net) {
         if (net.getnLayers() > 0
                 && net.getLayer(0) instanceof org.deeplearning4j.nn.layers.convolution.ConvolutionLayer conv
                 && conv.getHelper() instanceof ConvolutionHelper helper && !(helper instanceof InputConvBackprop)) {
-            try {
-                Field field = org.deeplearning4j.nn.layers.convolution.ConvolutionLayer.class.getDeclaredField("helper");
-                field.setAccessible(true); // protected, and DL4J has no setter
-                field.set(conv, new InputConvBackprop(helper));
-            } catch (ReflectiveOperationException | RuntimeException e) {
-                LOG.warn("First-layer backward pass left as DL4J's (slower): {}", e.toString());
+            replaceHelper(org.deeplearning4j.nn.layers.convolution.ConvolutionLayer.class, conv,
+                    new InputConvBackprop(helper), "First-layer backward pass");
+        }
+        Layer[] layers = net.getLayers();
+        for (int i = 0; i < layers.length; i++) {
+            if (layers[i].getClass() == SubsamplingLayer.class) {
+                layers[i] = new LargePlanePooling((SubsamplingLayer) layers[i]);
             }
         }
+        net.setLayers(layers);
+        replaceInLayerMap(net, layers);
         return net;
+    }
+
+    /** DL4J keeps its layers twice, by position and by name; {@code getLayer(name)} must see the swapped ones. */
+    @SuppressWarnings("unchecked")
+    private static void replaceInLayerMap(MultiLayerNetwork net, Layer[] layers) {
+        try {
+            Field field = MultiLayerNetwork.class.getDeclaredField("layerMap");
+            field.setAccessible(true);
+            Map<String, Layer> map = (Map<String, Layer>) field.get(net);
+            if (map != null) {
+                for (Layer l : layers) {
+                    String name = l.conf().getLayer().getLayerName();
+                    if (name != null && map.containsKey(name)) {
+                        map.put(name, l);
+                    }
+                }
+            }
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            LOG.warn("Layers by name left as DL4J's: {}", e.toString());
+        }
+    }
+
+    private static void replaceHelper(Class<?> owner, Object layer, Object helper, String what) {
+        try {
+            Field field = owner.getDeclaredField("helper");
+            field.setAccessible(true); // protected, and DL4J has no setter
+            field.set(layer, helper);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            LOG.warn("{} left as DL4J's (slower): {}", what, e.toString());
+        }
     }
 
     /** Whether the loaded ND4J build can run the helpers (the oneDNN build is on the class path and allowed). */

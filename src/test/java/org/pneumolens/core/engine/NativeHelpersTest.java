@@ -34,6 +34,7 @@ class NativeHelpersTest {
         MultiLayerNetwork pneumo = Architectures.pneumoNet(32, 2, 1e-3, 1, null);
         assertTrue(seed.getLayer(2).getHelper() instanceof MKLDNNConvHelper, "conv: " + seed.getLayer(2).getHelper());
         assertTrue(seed.getLayer(1).getHelper() instanceof MKLDNNSubsamplingHelper);
+        assertTrue(seed.getLayer(1) instanceof LargePlanePooling, "pooling: " + seed.getLayer(1));
         assertTrue(pneumo.getLayer(1).getHelper() instanceof MKLDNNBatchNormHelper,
                 "batch norm: " + pneumo.getLayer(1).getHelper());
         assertEquals(6, NativeHelpers.helperLayers(seed), "3 convolutions + 3 poolings");
