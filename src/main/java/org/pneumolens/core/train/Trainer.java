@@ -17,6 +17,7 @@ import org.pneumolens.core.data.DecodedImages;
 import org.pneumolens.core.data.ImageSet;
 import org.pneumolens.core.data.LabeledImage;
 import org.pneumolens.core.data.PatientSplit;
+import org.pneumolens.core.engine.NativeHelpers;
 import org.pneumolens.core.image.Preprocessing;
 import org.pneumolens.core.metrics.BinaryMetrics;
 import org.pneumolens.core.metrics.Evaluation;
@@ -208,7 +209,7 @@ public final class Trainer {
 
         /** The kept model: best epoch's weights, threshold chosen on validation, metrics at that threshold. */
         TrainingResult result(Best best, List<EpochResult> history, boolean stopped, boolean early) {
-            MultiLayerNetwork kept = net.clone();
+            MultiLayerNetwork kept = NativeHelpers.install(net.clone()); // a clone is built from the configuration alone
             kept.setParams(best.params());
             kept.setListeners(); // the training listener holds batch state; the kept model needs none
             // Calibration, operating point and borderline band on validation: everything below is calibrated.
