@@ -17,25 +17,29 @@ import org.nd4j.linalg.factory.Environment;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * A max-pooling layer that runs large NCHW planes on libnd4j's own kernel instead of oneDNN's. oneDNN's fast (JIT)
- * kernel takes a plain NCHW tensor only while a block of 16 channels of one image, input and output planes, fits the
- * core's L2 cache; beyond that it falls back to its reference kernel {@code simple_nchw}. The seed CNN's first
- * pooling (32 x 148 x 148) is past that on a core with 1 MB of L2: one image took 2.8 ms there against 0.3-0.5 ms
- * on libnd4j's kernel, a batch of 50 137 ms against 24 (backward 185 against 76), on this project's 2-core machine.
- * Below the limit oneDNN's kernel is the faster one (32 x 32 x 80 x 80 forward 1.5 ms against 2.9, backward 6.3
- * against 14.8), so only planes past it move. Max pooling gives the same numbers on either kernel.
+ * A max-pooling layer that runs NCHW planes on libnd4j's own kernel wherever oneDNN's would be its slow one. oneDNN
+ * 2.x has a fast (JIT) kernel for plain NCHW tensors only on AVX-512, and only while a block of 16 channels of one
+ * image, input and output planes, fits the core's L2 cache; otherwise it falls back to its reference kernel {@code
+ * simple_nchw}. On this project's 2-core AVX-512 machine (1 MB L2 per core) the seed CNN's first pooling (32 x 148
+ * x 148) is past that limit: one image took 2.8 ms against 0.3-0.5 ms on libnd4j's kernel, a batch of 50 137 ms
+ * against 24 (backward 185 against 76). With oneDNN capped to AVX2 every NCHW pooling fell back: 50 x 64 x 72 x 72 75
+ * ms against 8 (backward 101 against 39), PneumoNet's 32 x 32 x 80 x 80 training batch 26.6 against 3.2. Below the
+ * limit on AVX-512 oneDNN's kernel is the faster one (32 x 32 x 80 x 80 forward 1.5 ms against 2.9, backward 6.3
+ * against 14.8), so there it stays. Max pooling gives the same numbers on either kernel.
  *
  * <p>DL4J's layer calls libnd4j's {@code maxpool2d} itself (its helper is used for the backward pass only), and
  * libnd4j has no per-operation choice of kernel, only a global switch; so the layer's own forward and backward
  * passes run with the switch off. Operations other threads start in that moment (below a millisecond for one image)
  * also run libnd4j's own kernels: slower, never different. {@link NativeHelpers#install} swaps this in for every
  * pooling layer of a network; {@code NativeHelpersTest} checks outputs, gradients and training steps equal DL4J's
- * own implementation, {@code LargePlanePoolingTest} the choice and that both kernels agree on a large plane.
+ * own implementation, {@code LargePlanePoolingTest} the choice and that both kernels agree.
  */
 final class LargePlanePooling extends SubsamplingLayer {
     /** oneDNN's channel block on AVX-512 (8 on AVX2, where its limit is twice as far: this errs towards oneDNN). */
     private static final int CHANNEL_BLOCK = 16;
     private static final long L2_BYTES = l2CacheBytes(Path.of("/sys/devices/system/cpu/cpu0/cache"));
+    private static final boolean AVX512 = oneDnnUsesAvx512(cpuFlags(Path.of("/proc/cpuinfo")),
+            System.getenv("ONEDNN_MAX_CPU_ISA"), System.getenv("DNNL_MAX_CPU_ISA"));
     private static final Object SWITCH = new Object();
     /** Passes run on libnd4j's kernel so far (tests: that the choice happened, not only that results agree). */
     static final java.util.concurrent.atomic.AtomicLong OWN_KERNEL_PASSES = new java.util.concurrent.atomic.AtomicLong();
@@ -44,10 +48,12 @@ final class LargePlanePooling extends SubsamplingLayer {
 
     /** The same layer as {@code original} (configuration, position, listeners); pooling layers hold no parameters. */
     LargePlanePooling(SubsamplingLayer original) {
-        this(original, L2_BYTES);
+        this(original, AVX512 ? L2_BYTES : 0);
     }
 
-    /** With a given cache size, so that tests can send every plane to libnd4j's kernel (0) or none (a huge one). */
+    /**
+     * With a given cache size: 0 sends every plane to libnd4j's kernel (as without AVX-512), a huge one none (tests).
+     */
     LargePlanePooling(SubsamplingLayer original, long l2Bytes) {
         super(original.conf(), original.getDataType());
         this.l2Bytes = l2Bytes;
@@ -82,6 +88,27 @@ final class LargePlanePooling extends SubsamplingLayer {
     /** Whether one channel block's input and output planes exceed the L2 cache: where oneDNN leaves its JIT kernel. */
     static boolean pastCacheLimit(long inPlane, long outPlane, long l2Bytes) {
         return CHANNEL_BLOCK * (inPlane + outPlane) * Float.BYTES > l2Bytes;
+    }
+
+    /**
+     * Whether oneDNN runs its AVX-512 kernels: the CPU has them ({@code avx512f} in {@code /proc/cpuinfo}; unknown
+     * elsewhere, taken as no) and neither of oneDNN's caps (new and old name) limits it below.
+     */
+    static boolean oneDnnUsesAvx512(String cpuFlags, String maxIsa, String oldMaxIsa) {
+        String cap = maxIsa != null && !maxIsa.isBlank() ? maxIsa : oldMaxIsa;
+        boolean capped = cap != null && !cap.isBlank() && !cap.toUpperCase(Locale.ROOT).contains("AVX512")
+                && !cap.equalsIgnoreCase("ALL") && !cap.toUpperCase(Locale.ROOT).contains("AMX");
+        return !capped && (" " + cpuFlags + " ").contains(" avx512f ");
+    }
+
+    /** The first {@code flags} line of {@code /proc/cpuinfo}, or "" where there is none. */
+    static String cpuFlags(Path cpuinfo) {
+        try (var lines = Files.lines(cpuinfo)) {
+            return lines.filter(l -> l.startsWith("flags")).findFirst().map(l -> l.substring(l.indexOf(':') + 1).trim())
+                    .orElse("");
+        } catch (IOException | RuntimeException e) {
+            return "";
+        }
     }
 
     /**

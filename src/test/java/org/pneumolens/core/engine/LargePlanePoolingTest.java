@@ -83,6 +83,22 @@ class LargePlanePoolingTest {
     }
 
     @Test
+    void withoutAvx512OrWithOneDnnCappedBelowItEveryPlaneMoves() throws IOException {
+        String flags = "fpu sse2 avx avx2 fma avx512f avx512bw avx512vl";
+        assertTrue(LargePlanePooling.oneDnnUsesAvx512(flags, null, null));
+        assertTrue(LargePlanePooling.oneDnnUsesAvx512(flags, "AVX512_CORE", null));
+        assertTrue(LargePlanePooling.oneDnnUsesAvx512(flags, null, "avx512_core_amx"));
+        assertFalse(LargePlanePooling.oneDnnUsesAvx512(flags, "AVX2", null), "the benchmark's AVX2 cap");
+        assertFalse(LargePlanePooling.oneDnnUsesAvx512(flags, null, "AVX2"), "its old name");
+        assertFalse(LargePlanePooling.oneDnnUsesAvx512("fpu sse2 avx avx2 fma", null, null), "an AVX2 desktop");
+        assertFalse(LargePlanePooling.oneDnnUsesAvx512("", null, null), "no /proc/cpuinfo");
+        Path cpuinfo = dir.resolve("cpuinfo");
+        Files.writeString(cpuinfo, "processor\t: 0\nflags\t\t: " + flags + "\n\nprocessor\t: 1\nflags\t\t: x\n");
+        assertEquals(flags, LargePlanePooling.cpuFlags(cpuinfo));
+        assertEquals("", LargePlanePooling.cpuFlags(dir.resolve("missing")));
+    }
+
+    @Test
     void theCacheSizeComesFromSysfsWithOneMegabyteWhereThereIsNone() throws IOException {
         index(0, "1", "Data", "48K");
         index(1, "1", "Instruction", "32K");
