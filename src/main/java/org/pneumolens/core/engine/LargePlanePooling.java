@@ -32,7 +32,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * passes run with the switch off. Operations other threads start in that moment (below a millisecond for one image)
  * also run libnd4j's own kernels: slower, never different. {@link NativeHelpers#install} swaps this in for every
  * pooling layer of a network; {@code NativeHelpersTest} checks outputs, gradients and training steps equal DL4J's
- * own implementation, {@code LargePlanePoolingTest} the choice and that both kernels agree.
+ * own implementation, {@code LargePlanePoolingTest} the choice and that both kernels agree. Decision 0015.
  */
 final class LargePlanePooling extends SubsamplingLayer {
     /** oneDNN's channel block on AVX-512 (8 on AVX2, where its limit is twice as far: this errs towards oneDNN). */
