@@ -110,7 +110,7 @@ public final class Screening {
      */
     public static CheckResult check(PneumoModel model, BufferedImage decoded, GreyImage grey) {
         ModelInput p = prepare(model.preprocessing(), decoded, grey);
-        return check(model, p.signals(), model.forward(new float[][]{p.input}).features()[0]);
+        return check(model, p.signals(), model.forward(new float[][]{p.input()}).features()[0]);
     }
 
     /** The stored check's verdict, or the image rules alone when the model has none. */

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import org.deeplearning4j.nn.conf.CNN2DFormat;
 import org.deeplearning4j.nn.conf.layers.PoolingType;
@@ -35,14 +36,14 @@ import org.nd4j.linalg.factory.Nd4j;
  * own implementation, {@code LargePlanePoolingTest} the choice and that both kernels agree. Decision 0015.
  */
 final class LargePlanePooling extends SubsamplingLayer {
-    /** oneDNN's channel block on AVX-512 (8 on AVX2, where its limit is twice as far: this errs towards oneDNN). */
+    /** oneDNN's channel block on AVX-512, the only ISA where it has a JIT kernel for plain NCHW pooling. */
     private static final int CHANNEL_BLOCK = 16;
     private static final long L2_BYTES = l2CacheBytes(Path.of("/sys/devices/system/cpu/cpu0/cache"));
     private static final boolean AVX512 = oneDnnUsesAvx512(cpuFlags(Path.of("/proc/cpuinfo")),
             System.getenv("ONEDNN_MAX_CPU_ISA"), System.getenv("DNNL_MAX_CPU_ISA"));
     private static final Object SWITCH = new Object();
     /** Passes run on libnd4j's kernel so far (tests: that the choice happened, not only that results agree). */
-    static final java.util.concurrent.atomic.AtomicLong OWN_KERNEL_PASSES = new java.util.concurrent.atomic.AtomicLong();
+    static final AtomicLong OWN_KERNEL_PASSES = new AtomicLong();
 
     private final long l2Bytes;
 

@@ -59,9 +59,10 @@ public final class NativeHelpers {
     /**
      * Gives the network's first layer, when it is a convolution running a helper, the backward pass that skips
      * the unused gradient with respect to the input image ({@link InputConvBackprop}), and every pooling layer
-     * libnd4j's own kernel for planes too large for oneDNN's fast one ({@link LargePlanePooling}). Call after the
-     * network is initialised or loaded; returns the same network. Without helpers (or if DL4J's fields move in
-     * another version) the network is left as it is: slower, never different.
+     * libnd4j's own kernel wherever oneDNN's would be its slow reference kernel: without AVX-512, or for planes past
+     * the core's L2 ({@link LargePlanePooling}; this swap does not depend on DL4J's helpers). Call after the network
+     * is initialised or loaded; returns the same network. Without helpers (or if DL4J's fields move in another
+     * version) the first layer is left as it is: slower, never different.
      */
     public static MultiLayerNetwork install(MultiLayerNetwork net) {
         if (net.getnLayers() > 0

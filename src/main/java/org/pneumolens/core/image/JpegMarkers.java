@@ -89,7 +89,7 @@ final class JpegMarkers {
         if (i + 2 > d.length) {
             return -1;
         }
-        int end = i + (((d[i] & 0xFF) << 8) | (d[i + 1] & 0xFF));
+        int end = i + JpegHeader.u16(d, i);
         return end < i + 2 || end > d.length ? -1 : end;
     }
 
