@@ -72,6 +72,11 @@ fi
 
 # Further arguments (e.g. --verbose) go to jpackage.
 jpackage --type "$type" @jpackage.cfg --app-version "$app_version" "${platform_args[@]}" "${@:2}"
+# The app-image's own native library folder (packaging/native-folder.sh), before the recording run, which then
+# starts as a user's would. An installer ships without it: its postinst fills it at the installed path.
+if [ "$type" = app-image ]; then
+  packaging/native-folder.sh fill dist/PneumoLens
+fi
 if [ "$cds" = 1 ] && [ "$type" = app-image ]; then
   packaging/cds-archive.sh record dist/PneumoLens
   packaging/cds-archive.sh dump dist/PneumoLens

@@ -1,5 +1,6 @@
 package org.pneumolens;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Consumer;
@@ -11,6 +12,7 @@ import org.pneumolens.bench.BenchCommand;
 import org.pneumolens.bench.StartupReporter;
 import org.pneumolens.bench.WindowOpenDriver;
 import org.pneumolens.cli.PneumoLensCli;
+import org.pneumolens.core.engine.NativeFolder;
 import org.pneumolens.core.engine.NativeMemory;
 import org.pneumolens.core.io.SerialFilter;
 
@@ -29,6 +31,9 @@ public final class Launcher {
     public static void main(String[] args) throws InterruptedException {
         SerialFilter.rejectAll(); // first: nothing may deserialize Java objects, whatever a file holds
         NativeMemory.limit(); // before anything loads ND4J
+        if (NativeFolder.configure() == NativeFolder.Choice.FILL) { // packaging only (packaging/native-folder.sh)
+            System.exit(fillNativeFolder());
+        }
         if (args.length > 0 && (PneumoLensCli.SUBCOMMANDS.contains(args[0]) || BenchCommand.NAME.equals(args[0]))) {
             System.exit(PneumoLensCli.run(List.of(new BenchCommand()), args));
         }
@@ -52,6 +57,16 @@ public final class Launcher {
                 startup.modelLoaded();
             }
         }, openTiming(WindowOpenDriver.fromSystemProperties()));
+    }
+
+    private static int fillNativeFolder() {
+        try {
+            System.out.println("native libraries copied into " + NativeFolder.fill());
+            return 0;
+        } catch (IOException | RuntimeException | LinkageError e) {
+            System.err.println("cannot fill the native library folder: " + e);
+            return 1;
+        }
     }
 
     /** The benchmark's driver of opens in the window, when {@code -Dpneumolens.benchOpens} asks for it. */
