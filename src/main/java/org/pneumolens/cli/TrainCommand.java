@@ -18,6 +18,7 @@ import org.pneumolens.core.data.ImageSet;
 import org.pneumolens.core.image.ImageLimits;
 import org.pneumolens.core.io.OutputTarget;
 import org.pneumolens.core.data.PatientSplit;
+import org.pneumolens.core.model.Architectures;
 import org.pneumolens.core.model.BundledModel;
 import org.pneumolens.core.model.ModelFile;
 import org.pneumolens.core.model.PneumoModel;
@@ -71,6 +72,10 @@ final class TrainCommand implements Callable<Integer> {
             + "over the classes, 0 = off (default: ${DEFAULT-VALUE})")
     double labelSmoothing = D.labelSmoothing();
 
+    @Option(names = "--width", description = "Channel multiplier of the network's convolutions, "
+            + Architectures.MIN_WIDTH + "-" + Architectures.MAX_WIDTH + " (default: ${DEFAULT-VALUE})")
+    double width = D.width();
+
     @Option(names = {"-o", "--out"}, paramLabel = "FILE", description = "Where to save the model (default: ${DEFAULT-VALUE}); "
             + "checked before training starts")
     Path out = Path.of("pneumolens-model.zip");
@@ -87,7 +92,7 @@ final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         TrainingConfig config = new TrainingConfig(epochs, batch, lr, size, !noAugment, !noClassWeights, patience,
-                D.valFraction(), seed, labelSmoothing);
+                D.valFraction(), seed, labelSmoothing, width);
         // The target is checked now, not after an hour of training. Until the run ends, each improvement goes to
         // a checkpoint beside it, so a killed run never replaces a good model at --out with an early epoch.
         Path target = OutputTarget.check(out.toString(), overwrite, ownFiles());

@@ -22,11 +22,11 @@ public final class TrainingSettings {
     private final BooleanProperty classWeights = new SimpleBooleanProperty(this, "classWeights", D.classWeights());
     private final ObjectProperty<Integer> patience = new SimpleObjectProperty<>(this, "patience", D.patience());
 
-    /** The run's configuration; validation fraction, seed and label smoothing stay at their defaults. */
+    /** The run's configuration; validation fraction, seed, label smoothing and width stay at their defaults. */
     public TrainingConfig toConfig() {
         return new TrainingConfig(epochs.get(), batchSize.get(), learningRate.get(), inputSize.get(),
                 augmentation.get(), classWeights.get(), patience.get(), D.valFraction(), D.seed(),
-                D.labelSmoothing());
+                D.labelSmoothing(), D.width());
     }
 
     public double valFraction() {

@@ -89,6 +89,8 @@ public record ModelCard(String title, List<Section> sections) {
                     List.of("class weights", t.classWeights() ? "inverse frequency" : "none"),
                     List.of("label smoothing", t.labelSmoothing() == 0 ? "none"
                             : String.format(Locale.ROOT, "%.2f", t.labelSmoothing())),
+                    List.of("width (channel multiplier)", t.widthOrDefault() == 1 ? "1 (16-256 channels)"
+                            : String.format(Locale.ROOT, "%.2f", t.widthOrDefault())),
                     List.of("seed", Long.toString(t.seed())),
                     List.of("training time", String.format(Locale.ROOT, "%.1f min", t.seconds() / 60)))))));
         }

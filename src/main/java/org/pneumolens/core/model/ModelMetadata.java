@@ -77,7 +77,11 @@ public record ModelMetadata(int formatVersion, String name, String architecture,
     public record TrainingSummary(String trainData, Map<String, Integer> trainCounts, String valSource,
                                   Map<String, Integer> valCounts, int epochsRun, int bestEpoch, int batchSize,
                                   double learningRate, boolean augmentation, boolean classWeights, long seed,
-                                  double seconds, double labelSmoothing) {
+                                  double seconds, double labelSmoothing, double width) {
+        /** The channel multiplier; files written before it was recorded hold 0 here and were all width 1. */
+        public double widthOrDefault() {
+            return width > 0 ? width : 1;
+        }
     }
 
     /** The stored calibration, or {@link Calibration#NONE} for a file made before calibration. */

@@ -83,7 +83,7 @@ public final class Trainer {
 
         double[] weights = config.classWeights() ? classWeights(trainData.labels(), classes.size()) : null;
         MultiLayerNetwork net = Architectures.pneumoNet(config.inputSize(), classes.size(), config.learningRate(),
-                config.seed(), weights);
+                config.seed(), weights, config.width());
         EpochFigures figures = new EpochFigures();
         net.setListeners(figures);
 
@@ -240,7 +240,7 @@ public final class Trainer {
                     new ModelMetadata.TrainingSummary(train.root().toString(), train.counts(), valSource, val.counts(),
                             history.size(), best.epoch(), config.batchSize(), config.learningRate(),
                             config.augmentation(), config.classWeights(), config.seed(), secs,
-                            config.labelSmoothing()),
+                            config.labelSmoothing(), config.width()),
                     Instant.now().toString(), Version.get(), calibrated == null ? null : calibrated.calibration());
             try {
                 return new TrainingResult(PneumoModel.checked(kept, meta, "trained model"), List.copyOf(history),

@@ -1,5 +1,7 @@
 package org.pneumolens.core.train;
 
+import org.pneumolens.core.model.Architectures;
+
 /**
  * Hyperparameters of one training run. Defaults are the bundled model's.
  *
@@ -7,11 +9,12 @@ package org.pneumolens.core.train;
  * @param patience    epochs without a better validation AUC before stopping early (0: never stop early)
  * @param labelSmoothing share of each one-hot training label spread evenly over the classes (0: plain one-hot);
  *                    a softer target keeps the logits from growing without bound on the easy majority of images
+ * @param width       channel multiplier of PneumoNet's convolutions (1: the bundled model's 16-256 channels)
  */
 public record TrainingConfig(int epochs, int batchSize, double learningRate, int inputSize, boolean augmentation,
                              boolean classWeights, int patience, double valFraction, long seed,
-                             double labelSmoothing) {
-    public static final TrainingConfig DEFAULTS = new TrainingConfig(20, 32, 1e-3, 112, true, true, 6, 0.2, 42, 0);
+                             double labelSmoothing, double width) {
+    public static final TrainingConfig DEFAULTS = new TrainingConfig(20, 32, 1e-3, 112, true, true, 6, 0.2, 42, 0, 1);
 
     public TrainingConfig {
         if (epochs < 1) throw new IllegalArgumentException("epochs must be at least 1, was " + epochs);
@@ -31,10 +34,14 @@ public record TrainingConfig(int epochs, int batchSize, double learningRate, int
         if (!(labelSmoothing >= 0 && labelSmoothing < 0.5)) {
             throw new IllegalArgumentException("label smoothing must be in [0, 0.5), was " + labelSmoothing);
         }
+        if (!(width >= Architectures.MIN_WIDTH && width <= Architectures.MAX_WIDTH)) {
+            throw new IllegalArgumentException("width must be between " + Architectures.MIN_WIDTH + " and "
+                    + Architectures.MAX_WIDTH + ", was " + width);
+        }
     }
 
     public TrainingConfig withEpochs(int e) {
         return new TrainingConfig(e, batchSize, learningRate, inputSize, augmentation, classWeights, patience,
-                valFraction, seed, labelSmoothing);
+                valFraction, seed, labelSmoothing, width);
     }
 }

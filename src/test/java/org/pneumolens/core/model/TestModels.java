@@ -17,7 +17,7 @@ public final class TestModels {
                         Architectures.layout().name(), 1),
                 new ModelMetadata.Metrics(10, 0.5, 0.5, 0.5, 0.5, 0.1, new int[][]{{2, 3}, {2, 3}}),
                 new ModelMetadata.TrainingSummary("synthetic", Map.of("NORMAL", 1), "none", Map.of("NORMAL", 1),
-                        1, 1, 8, 1e-3, false, false, 1, 0.1, 0),
+                        1, 1, 8, 1e-3, false, false, 1, 0.1, 0, 1),
                 "2026-01-01T00:00:00Z", "test");
     }
 

@@ -22,7 +22,7 @@ class TrainerCheckpointTest {
     void eachCheckpointIsTheModelOfItsEpochAndTheLastOneIsTheResult() throws Exception {
         ImageSet train = DatasetScanner.scan(FIXTURES.resolve("train"));
         ImageSet val = DatasetScanner.scan(FIXTURES.resolve("val"));
-        TrainingConfig config = new TrainingConfig(3, 16, 1e-3, 32, false, true, 0, 0.2, 7, 0);
+        TrainingConfig config = new TrainingConfig(3, 16, 1e-3, 32, false, true, 0, 0.2, 7, 0, 1);
         List<Integer> improvedEpochs = new ArrayList<>();
         List<TrainingResult> checkpoints = new ArrayList<>();
         TrainingProgress progress = new TrainingProgress() {

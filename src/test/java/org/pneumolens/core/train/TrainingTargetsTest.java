@@ -29,8 +29,17 @@ class TrainingTargetsTest {
     void smoothingOutsideItsRangeIsRefused() {
         TrainingConfig d = TrainingConfig.DEFAULTS;
         assertThrows(IllegalArgumentException.class, () -> new TrainingConfig(d.epochs(), d.batchSize(),
-                d.learningRate(), d.inputSize(), true, true, 0, 0.2, 1, 0.5));
+                d.learningRate(), d.inputSize(), true, true, 0, 0.2, 1, 0.5, 1));
         assertThrows(IllegalArgumentException.class, () -> new TrainingConfig(d.epochs(), d.batchSize(),
-                d.learningRate(), d.inputSize(), true, true, 0, 0.2, 1, -0.01));
+                d.learningRate(), d.inputSize(), true, true, 0, 0.2, 1, -0.01, 1));
+    }
+
+    @Test
+    void widthOutsideItsRangeIsRefused() {
+        TrainingConfig d = TrainingConfig.DEFAULTS;
+        for (double w : new double[]{0.25, 2.5, Double.NaN}) {
+            assertThrows(IllegalArgumentException.class, () -> new TrainingConfig(d.epochs(), d.batchSize(),
+                    d.learningRate(), d.inputSize(), true, true, 0, 0.2, 1, 0, w), Double.toString(w));
+        }
     }
 }
