@@ -20,7 +20,7 @@ shot() { # $1 image file, $2 output png, $3 optional command run before the shot
 shot sample-images/PNEUMONIA_person1597_bacteria_4193.jpeg "$out/diagnose-pneumonia.png"
 shot sample-images/NORMAL_IM-0149-0001.jpeg "$out/diagnose-normal.png"
 # Inside the model's borderline band: "Borderline: review" in a neutral colour.
-shot sample-images/PNEUMONIA_person1473_virus_2551.jpeg "$out/diagnose-borderline.png"
+shot sample-images/PNEUMONIA_person1409_bacteria_3583.jpeg "$out/diagnose-borderline.png"
 # The model card (Model > Model card... link in the result panel; needs xdotool), rendered from the model file.
 if command -v xdotool >/dev/null; then
   shot sample-images/PNEUMONIA_person148_virus_298.jpeg "$out/model-card.png" \
