@@ -4,12 +4,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.OptionalLong;
-import java.util.stream.Stream;
 import org.pneumolens.core.batch.BatchAnalyser;
+import org.pneumolens.core.io.FileTrees;
 import org.pneumolens.core.model.BundledModel;
 import org.pneumolens.core.model.ModelFile;
 import org.pneumolens.core.model.PneumoModel;
@@ -129,13 +128,8 @@ final class BatchFigures {
     }
 
     private static void deleteTree(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> s = Files.walk(dir)) {
-            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
+        try {
+            FileTrees.deleteTree(dir);
         } catch (IOException e) {
             LOG.warn("could not delete {}: {}", dir, e.getMessage());
         }

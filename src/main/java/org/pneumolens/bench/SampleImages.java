@@ -10,11 +10,11 @@ import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.pneumolens.core.io.FileTrees;
 
 /**
  * The full-resolution radiographs the decode and predict figures are timed on, as plain files: the reference
@@ -105,12 +105,8 @@ public final class SampleImages implements AutoCloseable {
     }
 
     private static void deleteTree(Path dir) {
-        try (Stream<Path> s = Files.walk(dir)) {
-            List<Path> all = new ArrayList<>(s.toList());
-            all.sort(Comparator.comparing(Path::getNameCount).reversed());
-            for (Path p : all) {
-                Files.deleteIfExists(p);
-            }
+        try {
+            FileTrees.deleteTree(dir);
         } catch (IOException e) {
             org.slf4j.LoggerFactory.getLogger(SampleImages.class).warn("could not delete {}: {}", dir, e.getMessage());
         }

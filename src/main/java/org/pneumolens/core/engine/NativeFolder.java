@@ -1,15 +1,13 @@
 package org.pneumolens.core.engine;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.Properties;
-import java.util.stream.Stream;
 import org.bytedeco.javacpp.Loader;
+import org.pneumolens.core.io.FileTrees;
 
 /**
  * The packaged app's own folder of ND4J's and OpenBLAS's native libraries, loaded in place.
@@ -91,12 +89,12 @@ public final class NativeFolder {
             Nd4jStart.run();
             copyInto(staging, Loader.getLoadedLibraries().values());
             readableByAll(staging); // a temporary folder is the owner's only; every user of an install reads it
-            deleteTree(target);
+            FileTrees.deleteTree(target);
             Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
             return target;
         } finally {
-            deleteTree(staging);
-            deleteTree(scratch);
+            FileTrees.deleteTree(staging);
+            FileTrees.deleteTree(scratch);
         }
     }
 
@@ -114,23 +112,6 @@ public final class NativeFolder {
     private static void readableByAll(Path folder) throws IOException {
         if (Files.getFileStore(folder).supportsFileAttributeView(java.nio.file.attribute.PosixFileAttributeView.class)) {
             Files.setPosixFilePermissions(folder, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
-        }
-    }
-
-    static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(root)) {
-            walk.sorted(Comparator.reverseOrder()).forEach(p -> {
-                try {
-                    Files.delete(p);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
         }
     }
 }

@@ -69,9 +69,7 @@ public final class Architectures {
      */
     public static MultiLayerNetwork pneumoNet(int size, int numClasses, double learningRate, long seed,
                                               double[] classWeights, double width) {
-        if (!(width >= MIN_WIDTH && width <= MAX_WIDTH)) {
-            throw new IllegalArgumentException("width must be between " + MIN_WIDTH + " and " + MAX_WIDTH);
-        }
+        requireWidth(width);
         CNN2DFormat f = layout();
         var b = new NeuralNetConfiguration.Builder()
                 .seed(seed)
@@ -147,6 +145,14 @@ public final class Architectures {
      */
     public static CNN2DFormat layout() {
         return CNN2DFormat.NCHW;
+    }
+
+    /** Refuses a channel multiplier outside [{@link #MIN_WIDTH}, {@link #MAX_WIDTH}] (NaN included). */
+    public static void requireWidth(double width) {
+        if (!(width >= MIN_WIDTH && width <= MAX_WIDTH)) {
+            throw new IllegalArgumentException("width must be between " + MIN_WIDTH + " and " + MAX_WIDTH
+                    + ", was " + width);
+        }
     }
 
     /** {@code base x width}, to the nearest multiple of 8 (vector-friendly channel counts). */

@@ -34,10 +34,7 @@ public record TrainingConfig(int epochs, int batchSize, double learningRate, int
         if (!(labelSmoothing >= 0 && labelSmoothing < 0.5)) {
             throw new IllegalArgumentException("label smoothing must be in [0, 0.5), was " + labelSmoothing);
         }
-        if (!(width >= Architectures.MIN_WIDTH && width <= Architectures.MAX_WIDTH)) {
-            throw new IllegalArgumentException("width must be between " + Architectures.MIN_WIDTH + " and "
-                    + Architectures.MAX_WIDTH + ", was " + width);
-        }
+        Architectures.requireWidth(width);
     }
 
     public TrainingConfig withEpochs(int e) {

@@ -90,13 +90,4 @@ class NativeFolderTest {
         Path folder = Files.createDirectory(tmp.resolve("out"));
         assertThrows(IOException.class, () -> NativeFolder.copyInto(folder, List.of()));
     }
-
-    @Test
-    void deleteTreeRemovesNestedFoldersAndToleratesAMissingOne() throws IOException {
-        Path root = Files.createDirectories(tmp.resolve("a/b/c"));
-        Files.write(root.resolve("f"), new byte[]{0});
-        NativeFolder.deleteTree(tmp.resolve("a"));
-        assertFalse(Files.exists(tmp.resolve("a")));
-        NativeFolder.deleteTree(tmp.resolve("a")); // no exception
-    }
 }
