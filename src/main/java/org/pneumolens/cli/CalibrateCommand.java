@@ -78,8 +78,8 @@ final class CalibrateCommand implements Callable<Integer> {
             o.printf(Locale.ROOT, "  %-11s cross-fitted NLL %.4f  ECE %.4f%n", k.method(), k.nllCrossFit(),
                     k.eceCrossFit());
         }
-        o.printf(Locale.ROOT, "ECE (%d bins): uncalibrated %.4f, calibrated in-sample %.4f, cross-fitted %.4f%n",
-                f.bins(), f.eceRaw(), f.eceInSample(), f.eceCrossFit());
+        o.printf(Locale.ROOT, "ECE (%d bins): uncalibrated %.4f, calibrated in-sample %.4f, cross-fitted %.4f%s%n",
+                f.bins(), f.eceRaw(), f.eceInSample(), f.eceCrossFit(), EvaluateCommand.spread(f.crossFitSpread()));
         if (f.eceFloor() != null) {
             o.printf(Locale.ROOT, "ECE floor: a perfectly calibrated model with these probabilities shows %.4f on %d "
                     + "images (10th-90th percentile %.4f-%.4f over %d label draws)%n", f.eceFloor().mean(), f.n(),

@@ -55,7 +55,14 @@ final class EvaluateCommand implements Callable<Integer> {
             figure(o, "balancedAccuracy", e.balancedAccuracy());
             figure(o, "auc", e.auc());
             figure(o, "ece", e.ece()); // of the calibrated probabilities, as shown
-            figure(o, "eceCrossFit", report.eceCrossFit());
+            figure(o, "eceCrossFit", report.eceCrossFit()); // mean over the halvings
+            if (report.crossFitSpread() != null) {
+                JsonArray spread = new JsonArray();
+                spread.add(report.crossFitSpread().p10());
+                spread.add(report.crossFitSpread().p90());
+                o.add("eceCrossFitP10P90", spread);
+                o.addProperty("eceCrossFitSplits", report.crossFitSpread().splits());
+            }
             figure(o, "eceRaw", report.eceRaw());
             o.addProperty("eceBins", BinaryMetrics.ECE_BINS);
             o.addProperty("calibration", model.calibration().method());
@@ -89,8 +96,8 @@ final class EvaluateCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "accuracy %.4f  sensitivity %.4f  specificity %.4f  AUC %.4f%n",
                     e.accuracy(), e.sensitivity(), e.specificity(), e.auc());
             out.printf(Locale.ROOT, "calibration %s; ECE (%d bins) %.4f calibrated, %.4f cross-fitted on patient-disjoint "
-                    + "halves, %.4f uncalibrated%n", model.calibration().method(), BinaryMetrics.ECE_BINS, e.ece(),
-                    report.eceCrossFit(), report.eceRaw());
+                    + "halves%s, %.4f uncalibrated%n", model.calibration().method(), BinaryMetrics.ECE_BINS, e.ece(),
+                    report.eceCrossFit(), spread(report.crossFitSpread()), report.eceRaw());
             Calibration.Band band = model.calibration().band();
             out.println(band == null ? "borderline band: none (model made before calibration)"
                     : String.format(Locale.ROOT, "borderline band %.4f to %.4f: %d of %d images inside", band.low(),
@@ -112,5 +119,11 @@ final class EvaluateCommand implements Callable<Integer> {
         } else {
             o.add(key, com.google.gson.JsonNull.INSTANCE);
         }
+    }
+
+    /** " (mean of N halvings, 10th-90th percentile a-b)", or nothing when there were too few images. */
+    static String spread(Calibration.CrossFitSpread s) {
+        return s == null ? "" : String.format(Locale.ROOT, " (mean of %d halvings, 10th-90th percentile %.4f-%.4f)",
+                s.splits(), s.p10(), s.p90());
     }
 }

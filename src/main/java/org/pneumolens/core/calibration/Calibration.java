@@ -43,16 +43,27 @@ public record Calibration(String method, double slope, double intercept, String 
      * @param n            validation images
      * @param eceRaw       of the network's softmax, uncalibrated
      * @param eceInSample  calibration fitted and scored on all of them (optimistic)
-     * @param eceCrossFit  fitted on one patient-disjoint half, scored on the other, both ways, pooled
+     * @param eceCrossFit  fitted on one patient-disjoint half, scored on the other, both ways, pooled; the mean over
+     *                     {@code crossFitSpread.splits()} halvings (one, in files made before the spread was recorded)
      * @param nllRaw       mean negative log-likelihood (nats) of the softmax
      * @param nllInSample  of the shipped calibration on the images it was fitted on
      * @param nllCrossFit  cross-fitted as above
      * @param seed         seed of the patient-disjoint halves and of the bootstrap
      * @param eceFloor     what a perfectly calibrated model with these calibrated probabilities would show; null in
      *                     files made before it was recorded
+     * @param crossFitSpread how the cross-fitted ECE varied over the halvings; null in files made before it was
+     *                     recorded (their cross-fitted figures come from one halving)
      */
     public record Figures(int n, int bins, double eceRaw, double eceInSample, double eceCrossFit, double nllRaw,
-                          double nllInSample, double nllCrossFit, long seed, EceFloor eceFloor) {
+                          double nllInSample, double nllCrossFit, long seed, EceFloor eceFloor,
+                          CrossFitSpread crossFitSpread) {
+    }
+
+    /**
+     * The cross-fitted ECE over {@code splits} patient-disjoint halvings of the validation images: its mean, its
+     * 10th and 90th percentiles, and the figure of the first halving alone (what one split would have reported).
+     */
+    public record CrossFitSpread(int splits, double mean, double p10, double p90, double firstSplit) {
     }
 
     /**

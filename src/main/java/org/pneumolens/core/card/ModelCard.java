@@ -162,12 +162,15 @@ public record ModelCard(String title, List<Section> sections) {
             return new Section("Calibration", b);
         }
         Calibration.Figures f = c.figures();
+        Calibration.CrossFitSpread spread = f == null ? null : f.crossFitSpread();
+        String halvings = spread == null ? "" : String.format(Locale.ROOT, ", over %d seeded halvings (the figures are "
+                + "means)", spread.splits());
         b.add(new Paragraph(String.format(Locale.ROOT, "Method: %s (shown probability = sigmoid(%.4f z %s %.4f), z the "
                         + "network's positive-class logit). Every method below was cross-fitted on two patient-disjoint "
-                        + "halves of the validation images (fitted on one, scored on the other, both ways); unless "
+                        + "halves of the validation images (fitted on one, scored on the other, both ways%s); unless "
                         + "chosen by hand, the lowest negative log-likelihood wins. The shipped calibration is fitted "
                         + "on all of them.",
-                c.method(), c.slope(), c.intercept() < 0 ? "-" : "+", Math.abs(c.intercept()))));
+                c.method(), c.slope(), c.intercept() < 0 ? "-" : "+", Math.abs(c.intercept()), halvings)));
         List<List<String>> rows = new ArrayList<>();
         for (Calibration.Candidate k : c.candidates()) {
             rows.add(List.of(k.method() + (k.method().equals(c.method()) ? " (chosen)" : ""), f4(k.nllCrossFit()),
@@ -178,6 +181,11 @@ public record ModelCard(String title, List<Section> sections) {
             b.add(new Table(List.of("ECE (" + f.bins() + " bins)", "uncalibrated", "calibrated, in-sample",
                     "calibrated, cross-fitted"), List.of(List.of("validation, n = " + f.n(), f4(f.eceRaw()),
                     f4(f.eceInSample()), f4(f.eceCrossFit())))));
+            if (spread != null) {
+                b.add(new Paragraph(String.format(Locale.ROOT, "The cross-fitted ECE depends on how the images are "
+                        + "halved: over the %d halvings its 10th-90th percentile is %.4f-%.4f (the first halving alone "
+                        + "gave %.4f).", spread.splits(), spread.p10(), spread.p90(), spread.firstSplit())));
+            }
             if (f.eceFloor() != null) {
                 b.add(new Paragraph(String.format(Locale.ROOT, "ECE has a floor on %d images: labels drawn with "
                         + "exactly these calibrated probabilities (a perfectly calibrated model) give an ECE of %.4f "

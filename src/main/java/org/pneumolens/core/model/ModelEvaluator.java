@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 import java.util.function.IntConsumer;
+import org.pneumolens.core.calibration.Calibration;
 import org.pneumolens.core.calibration.Calibrator;
 import org.pneumolens.core.data.DatasetException;
 import org.pneumolens.core.data.DecodedImages;
@@ -23,14 +24,17 @@ public final class ModelEvaluator {
      *
      * @param eceRaw      ECE of the network's uncalibrated softmax on these images
      * @param eceCrossFit ECE when the model's calibration method is refitted on one patient-disjoint half of these
-     *                    images and scored on the other, both ways (NaN for fewer than 4 images)
+     *                    images and scored on the other, both ways: the mean over
+     *                    {@link org.pneumolens.core.calibration.Calibrator#SPLITS} halvings, as training reports it
+     *                    (NaN for fewer than 4 images)
+     * @param crossFitSpread its spread over the halvings (null for fewer than 4 images)
      * @param borderline  images inside the model's borderline band
      */
     public record Report(Evaluation evaluation, String positiveClass, List<SkippedFile> skipped, double eceRaw,
-                         double eceCrossFit, int borderline) {
+                         double eceCrossFit, Calibration.CrossFitSpread crossFitSpread, int borderline) {
     }
 
-    /** Seed of the patient-disjoint halves of {@link Report#eceCrossFit}. */
+    /** Seed of the patient-disjoint halvings of {@link Report#eceCrossFit}. */
     public static final long CROSS_FIT_SEED = 42;
 
     public static Report evaluate(PneumoModel model, ImageSet set, BooleanSupplier cancelled, IntConsumer progress)
@@ -75,11 +79,12 @@ public final class ModelEvaluator {
         }
         List<SkippedFile> skipped = new ArrayList<>(set.skipped());
         skipped.addAll(data.failed());
-        double crossFit = data.count() >= 4 && modelClasses.size() == 2
+        Calibration.CrossFitSpread crossFit = data.count() >= 4 && modelClasses.size() == 2
                 ? Calibrator.crossFitEce(model.calibration().method(), probs, data.labels(), pos, patients,
-                CROSS_FIT_SEED) : Double.NaN;
+                CROSS_FIT_SEED) : null;
         return new Report(BinaryMetrics.evaluate(positive, score, threshold, correct), model.metadata().positiveClass(),
-                skipped, BinaryMetrics.expectedCalibrationError(positive, rawScore), crossFit, borderline);
+                skipped, BinaryMetrics.expectedCalibrationError(positive, rawScore),
+                crossFit == null ? Double.NaN : crossFit.mean(), crossFit, borderline);
     }
 
 }
