@@ -40,6 +40,11 @@ final class CalibrateCommand implements Callable<Integer> {
             + "temperature or platt (default: ${DEFAULT-VALUE})")
     String method = "auto";
 
+    @Option(names = "--seed", paramLabel = "N", description = "Seed of the patient-disjoint halvings and the bootstrap "
+            + "of the borderline band; a trained model's own training seed reproduces its band (default: "
+            + "${DEFAULT-VALUE})")
+    long seed = ModelCalibrator.SEED;
+
     @Spec
     CommandSpec spec;
 
@@ -57,14 +62,14 @@ final class CalibrateCommand implements Callable<Integer> {
         o.printf("calibrating %s on %d images of %s%n", model.metadata().name(), set.size(),
                 ImageLimits.printable(String.valueOf(val.getFileName())));
         o.flush();
-        calibrateAndSave(model, set, chosen, target, o, err);
+        calibrateAndSave(model, set, chosen, seed, target, o, err);
         return 0;
     }
 
     /** Calibrates {@code model} on {@code set}, prints the skipped files and what was fitted, saves it to target. */
-    static void calibrateAndSave(PneumoModel model, ImageSet set, String method, Path target, PrintWriter o,
-                                 PrintWriter err) throws Exception {
-        ModelCalibrator.Outcome r = ModelCalibrator.calibrate(model, set, method, () -> false, done -> { });
+    static void calibrateAndSave(PneumoModel model, ImageSet set, String method, long seed, Path target,
+                                 PrintWriter o, PrintWriter err) throws Exception {
+        ModelCalibrator.Outcome r = ModelCalibrator.calibrate(model, set, method, seed, () -> false, done -> { });
         r.skipped().forEach(s -> err.println("skipped " + ImageLimits.printable(s.path() + ": " + s.reason())));
         print(o, r.model().calibration(), r.evaluation(), r.model().metadata().positiveClass());
         ModelFile.save(r.model(), target);

@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 import org.pneumolens.core.data.DatasetScanner;
 import org.pneumolens.core.image.ImageLimits;
 import org.pneumolens.core.io.OutputTarget;
+import org.pneumolens.core.model.ModelCalibrator;
 import org.pneumolens.core.model.ModelFile;
 import org.pneumolens.core.model.PneumoModel;
 import picocli.CommandLine.Command;
@@ -62,7 +63,7 @@ final class EnsembleCommand implements Callable<Integer> {
         o.printf("ensemble of %d networks; calibrating on %d images of %s%n", networks, set.size(),
                 ImageLimits.printable(String.valueOf(val.getFileName())));
         o.flush();
-        CalibrateCommand.calibrateAndSave(combined, set, null, target, o, err);
+        CalibrateCommand.calibrateAndSave(combined, set, null, ModelCalibrator.SEED, target, o, err);
         return 0;
     }
 }

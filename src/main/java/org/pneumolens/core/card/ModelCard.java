@@ -163,8 +163,8 @@ public record ModelCard(String title, List<Section> sections) {
         }
         Calibration.Figures f = c.figures();
         Calibration.CrossFitSpread spread = f == null ? null : f.crossFitSpread();
-        String halvings = spread == null ? "" : String.format(Locale.ROOT, ", over %d seeded halvings (the figures are "
-                + "means)", spread.splits());
+        String halvings = spread == null ? "" : String.format(Locale.ROOT, "; the figures are means over %d seeded "
+                + "halvings", spread.splits());
         b.add(new Paragraph(String.format(Locale.ROOT, "Method: %s (shown probability = sigmoid(%.4f z %s %.4f), z the "
                         + "network's positive-class logit). Every method below was cross-fitted on two patient-disjoint "
                         + "halves of the validation images (fitted on one, scored on the other, both ways%s); unless "

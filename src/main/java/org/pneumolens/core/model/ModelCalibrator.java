@@ -17,7 +17,10 @@ import org.pneumolens.core.metrics.Evaluation;
  * keeping its network and input check: for models trained before calibration, or to recalibrate on other data.
  */
 public final class ModelCalibrator {
-    /** Seed of the patient-disjoint halves and the bootstrap (the training default). */
+    /**
+     * Default seed of the patient-disjoint halvings and the bootstrap. Training uses its own run seed instead, so
+     * recalibrating a trained model with that seed reproduces the band it was trained with.
+     */
     public static final long SEED = 42;
 
     private ModelCalibrator() {
@@ -32,12 +35,15 @@ public final class ModelCalibrator {
 
     public static Outcome calibrate(PneumoModel model, ImageSet val, BooleanSupplier cancelled, IntConsumer progress)
             throws DatasetException, InterruptedException, ModelFormatException {
-        return calibrate(model, val, null, cancelled, progress);
+        return calibrate(model, val, null, SEED, cancelled, progress);
     }
 
-    /** @param method the calibration method, or null to choose it by cross-fitted NLL */
-    public static Outcome calibrate(PneumoModel model, ImageSet val, String method, BooleanSupplier cancelled,
-                                    IntConsumer progress)
+    /**
+     * @param method the calibration method, or null to choose it by cross-fitted NLL
+     * @param seed   seed of the patient-disjoint halvings and of the bootstrap behind the borderline band
+     */
+    public static Outcome calibrate(PneumoModel model, ImageSet val, String method, long seed,
+                                    BooleanSupplier cancelled, IntConsumer progress)
             throws DatasetException, InterruptedException, ModelFormatException {
         List<String> classes = model.classes();
         if (classes.size() != 2) {
@@ -69,8 +75,8 @@ public final class ModelCalibrator {
             }
         }
         List<String> patients = data.kept().stream().map(LabeledImage::patientId).toList();
-        String source = "folder " + (val.root().getFileName() == null ? val.root() : val.root().getFileName());
-        Calibrator.Result fit = Calibrator.fit(softmax, data.labels(), pos, patients, source, SEED, method);
+        String source = "val folder " + (val.root().getFileName() == null ? val.root() : val.root().getFileName());
+        Calibrator.Result fit = Calibrator.fit(softmax, data.labels(), pos, patients, source, seed, method);
         Evaluation e = fit.evaluation();
         ModelMetadata meta = model.metadata().withCalibration(fit.calibration(), fit.threshold(),
                 new ModelMetadata.Metrics(e.n(), e.accuracy(), e.sensitivity(), e.specificity(), e.auc(), e.ece(),
