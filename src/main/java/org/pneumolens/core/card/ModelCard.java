@@ -61,8 +61,9 @@ public record ModelCard(String title, List<Section> sections) {
         }
         Calibration c = m.calibrationOrNone();
         if (c.valSource() != null) {
-            data.add(new Paragraph("Calibration, operating point and borderline band were fitted on "
-                    + nameOnly(c.valSource()) + " (" + (c.figures() == null ? "?" : c.figures().n()) + " images)."));
+            data.add(new Paragraph("Calibration, operating point and borderline band were fitted on the validation "
+                    + "images: " + nameOnly(c.valSource()) + ", " + (c.figures() == null ? "?" : c.figures().n())
+                    + " images."));
         }
         s.add(new Section("Data", data));
         ModelMetadata.Input in = m.input();
@@ -294,7 +295,7 @@ public record ModelCard(String title, List<Section> sections) {
         return p.substring(p.lastIndexOf('/') + 1);
     }
 
-    /** A description with any path in it cut to its last part ("val folder /home/x/val" becomes "val folder val"). */
+    /** A description with any path in it cut to its last part ("folder /home/x/val" becomes "folder val"). */
     static String nameOnly(String text) {
         if (text == null) {
             return "(not recorded)";

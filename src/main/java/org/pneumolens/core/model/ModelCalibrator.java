@@ -75,7 +75,7 @@ public final class ModelCalibrator {
             }
         }
         List<String> patients = data.kept().stream().map(LabeledImage::patientId).toList();
-        String source = "val folder " + (val.root().getFileName() == null ? val.root() : val.root().getFileName());
+        String source = "folder " + (val.root().getFileName() == null ? val.root() : val.root().getFileName());
         Calibrator.Result fit = Calibrator.fit(softmax, data.labels(), pos, patients, source, seed, method);
         Evaluation e = fit.evaluation();
         ModelMetadata meta = model.metadata().withCalibration(fit.calibration(), fit.threshold(),

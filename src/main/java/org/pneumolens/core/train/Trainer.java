@@ -63,7 +63,7 @@ public final class Trainer {
             valSource = String.format(Locale.ROOT, "patient-wise split of the training folder (%.0f%% of images)",
                     100 * config.valFraction());
         } else {
-            valSource = "val folder " + val.root().getFileName();
+            valSource = "folder " + val.root().getFileName();
         }
         List<String> classes = train.classes();
         int pos = positiveIndex(classes);
