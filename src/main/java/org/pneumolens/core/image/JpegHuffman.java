@@ -84,7 +84,11 @@ final class JpegHuffman {
      * (damaged data). The caller skips {@code length} bits, plus any magnitude bits that follow, in one go.
      */
     int peek(JpegBits bits) {
-        int peek = bits.peek16();
+        return lookup(bits.peek16());
+    }
+
+    /** {@link #peek} for the reader's next 16 bits, {@code peek}, already in hand. */
+    int lookup(int peek) {
         int f = fast[peek >>> (16 - LOOKAHEAD)];
         if (f != 0) {
             return f;

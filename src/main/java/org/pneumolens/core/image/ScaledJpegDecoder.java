@@ -136,11 +136,12 @@ final class ScaledJpegDecoder {
         float[] w = WEIGHTS[n];
         if (keep) {
             dc = predictor[s] * c.quant[0];
-            if (needAc) {
-                Arrays.fill(pixels, 0, nn, dc / 8f);
-            }
         }
         JpegHuffman ac = c.ac;
+        if (!needAc) {
+            return bits.skipAc(ac) && !bits.overrun();
+        }
+        Arrays.fill(pixels, 0, nn, dc / 8f);
         int[] fastAc = ac.fastAc;
         for (int k = 1; k < 64; k++) {
             int fa = fastAc[bits.peek16() >>> (16 - JpegHuffman.LOOKAHEAD)];
@@ -157,9 +158,7 @@ final class ScaledJpegDecoder {
                 if (k > 63) {
                     return false;
                 }
-                if (needAc) {
-                    addCoefficient(pixels, w, nn, k, (fa >> 16) * c.quant[k]);
-                }
+                addCoefficient(pixels, w, nn, k, (fa >> 16) * c.quant[k]);
                 continue;
             }
             e = ac.peek(bits);
@@ -181,11 +180,7 @@ final class ScaledJpegDecoder {
             if (k > 63 || sz > 10) {
                 return false;
             }
-            if (needAc) {
-                addCoefficient(pixels, w, nn, k, extend(bits.bits(len + sz) & ((1 << sz) - 1), sz) * c.quant[k]);
-            } else {
-                bits.skip(len + sz);
-            }
+            addCoefficient(pixels, w, nn, k, extend(bits.bits(len + sz) & ((1 << sz) - 1), sz) * c.quant[k]);
         }
         return !bits.overrun();
     }
