@@ -145,8 +145,11 @@ public final class Calibrator {
         return new Calibration.EceFloor(sum / draws, percentile(e, 10), percentile(e, 90), draws);
     }
 
-    /** A method's cross-fitted scores: means over the halvings, and how the ECE spread across them. */
-    record CrossFit(double ece, double nll, Calibration.CrossFitSpread spread) {
+    /** A method's cross-fitted scores: the mean NLL over the halvings, and the ECE's mean and spread across them. */
+    record CrossFit(double nll, Calibration.CrossFitSpread spread) {
+        double ece() {
+            return spread.mean();
+        }
     }
 
     /** {@value #SPLITS} patient-disjoint, class-stratified halvings, the r-th seeded with {@code seed + r}. */
@@ -170,8 +173,7 @@ public final class Calibrator {
         }
         double[] sorted = ece.clone();
         Arrays.sort(sorted);
-        double mean = eceSum / ece.length;
-        return new CrossFit(mean, nll / ece.length, new Calibration.CrossFitSpread(ece.length, mean,
+        return new CrossFit(nll / ece.length, new Calibration.CrossFitSpread(ece.length, eceSum / ece.length,
                 percentile(sorted, 10), percentile(sorted, 90), ece[0]));
     }
 
