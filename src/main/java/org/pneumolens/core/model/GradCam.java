@@ -11,6 +11,7 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.pneumolens.core.engine.ChannelsLastForward;
 
 /**
  * Grad-CAM (Selvaraju et al. 2017) for a {@link MultiLayerNetwork}: the last convolution's feature maps,
@@ -102,7 +103,16 @@ public final class GradCam {
      * and the forward pass is the expensive part (each class then costs only the backward pass of the small head).
      */
     public static All computeAll(MultiLayerNetwork net, INDArray input) {
-        Forward f = forward(net, input);
+        return computeAll(net, null, input);
+    }
+
+    /**
+     * {@link #computeAll(MultiLayerNetwork, INDArray)} with the layers up to the maps' on {@code plan} (the
+     * network's own channels-last plan, or null for DL4J's forward pass throughout); the small head after them
+     * runs on DL4J's layers either way, since their backward passes give the gradient.
+     */
+    public static All computeAll(MultiLayerNetwork net, ChannelsLastForward plan, INDArray input) {
+        Forward f = plan == null ? forward(net, input) : forward(net, plan, input);
         try {
             int k = (int) f.output().size(1);
             java.util.List<Heatmap> maps = new java.util.ArrayList<>(k);
@@ -189,6 +199,25 @@ public final class GradCam {
         INDArray[] acts = new INDArray[layers.length];
         INDArray a = input;
         for (int i = 0; i < layers.length; i++) {
+            a = preprocess(net, i, a, mgr);
+            a = layers[i].activate(a, false, mgr);
+            acts[i] = a;
+        }
+        return new Forward(net, layers, acts, mgr);
+    }
+
+    /** As {@link #forward(MultiLayerNetwork, INDArray)}, the layers up to the maps' on the plan. */
+    private static Forward forward(MultiLayerNetwork net, ChannelsLastForward plan, INDArray input) {
+        Layer[] layers = net.getLayers();
+        LayerWorkspaceMgr mgr = LayerWorkspaceMgr.noWorkspaces();
+        if (net.getFlattenedGradients() == null) {
+            net.initGradientsView();
+        }
+        INDArray[] acts = new INDArray[layers.length];
+        int target = targetLayer(layers);
+        INDArray a = plan.activation(input, target);
+        acts[target] = a;
+        for (int i = target + 1; i < layers.length; i++) {
             a = preprocess(net, i, a, mgr);
             a = layers[i].activate(a, false, mgr);
             acts[i] = a;

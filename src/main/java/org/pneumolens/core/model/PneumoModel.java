@@ -11,6 +11,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.pneumolens.core.calibration.Calibration;
 import org.pneumolens.core.check.InputCheck;
+import org.pneumolens.core.engine.ChannelsLastForward;
 import org.pneumolens.core.image.GreyImage;
 import org.pneumolens.core.image.Preprocessing;
 
@@ -28,6 +29,11 @@ public final class PneumoModel {
     private final ModelMetadata metadata;
     private final Preprocessing preprocessing;
     private final InputCheck inputCheck; // null: made before input checks, or not fitted yet
+    /**
+     * Per member, its channels-last inference plan (null entry: DL4J's own forward pass), made on first use. A plan
+     * is a snapshot of the member's weights: the networks of a model are not trained after it is made.
+     */
+    private List<ChannelsLastForward> plans;
 
     private PneumoModel(List<MultiLayerNetwork> members, ModelMetadata metadata, InputCheck inputCheck) {
         this.members = List.copyOf(members);
@@ -262,19 +268,29 @@ public final class PneumoModel {
      */
     public synchronized Forward forward(float[][] inputs) {
         INDArray input = toTensor(inputs);
+        ChannelsLastForward plan = plan(0);
+        if (plan != null) {
+            ChannelsLastForward.Result r = plan.run(input);
+            INDArray out = r.output();
+            for (int m = 1; m < members.size(); m++) {
+                INDArray o = memberOutput(m, input);
+                out.addi(o);
+                close(o);
+            }
+            out.divi(members.size());
+            try {
+                return forward(out, r.features(), inputs.length);
+            } finally {
+                close(input);
+                close(out);
+                close(r.features());
+            }
+        }
         List<INDArray> acts = net.feedForward(input, false); // [input, layer 0, ..., output layer]
         INDArray out = null;
         try {
             out = averaged(acts.get(acts.size() - 1), members, input); // [n, classes]
-            INDArray feat = acts.get(acts.size() - 2);
-            feat = feat.reshape(feat.size(0), feat.length() / feat.size(0)); // [n, d]
-            double[][] p = new double[inputs.length][];
-            float[][] f = new float[inputs.length][];
-            for (int i = 0; i < inputs.length; i++) {
-                p[i] = out.getRow(i).toDoubleVector();
-                f[i] = feat.getRow(i).toFloatVector();
-            }
-            return new Forward(p, f);
+            return forward(out, acts.get(acts.size() - 2), inputs.length);
         } finally {
             // Every layer's activations of the whole batch live off the heap, detached from any workspace, until a
             // collection frees them; a batch job allocates little heap, so without this its resident size grew
@@ -287,6 +303,18 @@ public final class PneumoModel {
         }
     }
 
+    /** Copies the outputs [n, classes] and features (any shape with n rows) out to the heap. */
+    private static Forward forward(INDArray out, INDArray feat, int n) {
+        INDArray rows = feat.reshape(feat.size(0), feat.length() / feat.size(0)); // [n, d]
+        double[][] p = new double[n][];
+        float[][] f = new float[n][];
+        for (int i = 0; i < n; i++) {
+            p[i] = out.getRow(i).toDoubleVector();
+            f[i] = rows.getRow(i).toFloatVector();
+        }
+        return new Forward(p, f);
+    }
+
     private static void close(INDArray a) {
         if (a != null && a.closeable()) {
             a.close();
@@ -295,7 +323,40 @@ public final class PneumoModel {
 
     /** Raw softmax outputs (uncalibrated; an ensemble's averaged in probability space), shape [n, classes]. */
     public synchronized INDArray output(float[][] inputs) {
-        return output(members, toTensor(inputs));
+        INDArray x = toTensor(inputs);
+        try {
+            return averagedOutput(x);
+        } finally {
+            close(x);
+        }
+    }
+
+    /** The members' averaged softmax for {@code x}, each member on its plan where it has one. */
+    private INDArray averagedOutput(INDArray x) {
+        INDArray out = memberOutput(0, x);
+        for (int m = 1; m < members.size(); m++) {
+            INDArray o = memberOutput(m, x);
+            out.addi(o);
+            close(o);
+        }
+        return members.size() == 1 ? out : out.divi(members.size());
+    }
+
+    private INDArray memberOutput(int m, INDArray x) {
+        ChannelsLastForward plan = plan(m);
+        return plan != null ? plan.output(x) : members.get(m).output(x, false);
+    }
+
+    /** Member {@code m}'s plan, or null where {@link ChannelsLastForward#of} has none (then DL4J's own pass). */
+    private ChannelsLastForward plan(int m) {
+        if (plans == null) {
+            List<ChannelsLastForward> made = new java.util.ArrayList<>(members.size());
+            for (MultiLayerNetwork member : members) {
+                made.add(ChannelsLastForward.of(member).orElse(null));
+            }
+            plans = made;
+        }
+        return plans.get(m);
     }
 
     private static INDArray output(List<MultiLayerNetwork> nets, INDArray x) {
@@ -352,7 +413,20 @@ public final class PneumoModel {
      * softmax; pass each row to {@link #label} for what is shown.
      */
     public synchronized double[][] probabilities(int n, IntFunction<float[]> input) {
-        return probabilities(members, n, input, metadata.input().size(), metadata.input().layout());
+        double[][] out = new double[n][];
+        for (int from = 0; from < n; from += OUTPUT_BATCH) {
+            int to = Math.min(n, from + OUTPUT_BATCH);
+            float[][] chunk = new float[to - from][];
+            for (int i = from; i < to; i++) {
+                chunk[i - from] = input.apply(i);
+            }
+            INDArray p = output(chunk); // [to - from, classes]
+            for (int i = from; i < to; i++) {
+                out[i] = p.getRow(i - from).toDoubleVector();
+            }
+            close(p);
+        }
+        return out;
     }
 
     /** One class's map as {@link #analyse} shows it (scaled by its probability relative to the most likely class). */
@@ -382,8 +456,8 @@ public final class PneumoModel {
     public synchronized Analysis analyseInput(float[] input) {
         INDArray x = toTensor(new float[][]{input});
         List<GradCam.All> each = new java.util.ArrayList<>();
-        for (MultiLayerNetwork m : members) {
-            each.add(GradCam.computeAll(m, x));
+        for (int m = 0; m < members.size(); m++) {
+            each.add(GradCam.computeAll(members.get(m), plan(m), x));
         }
         GradCam.All all = GradCam.average(each);
         Prediction p = label(all.probabilities());

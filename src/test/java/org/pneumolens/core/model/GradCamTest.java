@@ -146,4 +146,44 @@ class GradCamTest {
         for (int i = 1; i < a.length; i++) if (a[i] > a[best]) best = i;
         return best;
     }
+
+    @org.junit.jupiter.api.Test
+    void mapsFeaturesAndProbabilitiesOnTheChannelsLastPlanAreDl4jsOwn() {
+        // PneumoNet with random batch-norm statistics (fresh ones are the identity) and the seed CNN (no batch norm,
+        // a dense head after a flattening): the plan forms the maps' layer, DL4J's head layers the gradient.
+        MultiLayerNetwork pneumo = Architectures.pneumoNet(64, 2, 1e-3, 41, null, 0.5);
+        Random r = new Random(42);
+        for (org.deeplearning4j.nn.api.Layer l : pneumo.getLayers()) {
+            if (l.conf().getLayer() instanceof org.deeplearning4j.nn.conf.layers.BatchNormalization) {
+                for (String key : l.paramTable().keySet()) {
+                    INDArray p = l.getParam(key);
+                    for (long i = 0; i < p.length(); i++) {
+                        p.putScalar(i, key.equals("log10stdev") ? -0.7 + r.nextDouble() : 0.3 + r.nextDouble());
+                    }
+                }
+            }
+        }
+        for (MultiLayerNetwork net : List.of(pneumo, Architectures.seedCnn(64, 1e-3, 43,
+                org.deeplearning4j.nn.conf.CNN2DFormat.NCHW))) {
+            Nd4j.getRandom().setSeed(44);
+            INDArray x = Nd4j.rand(org.nd4j.linalg.api.buffer.DataType.FLOAT, 1, 1, 64, 64);
+            GradCam.All dl4j = GradCam.computeAll(net, null, x);
+            GradCam.All plan = GradCam.computeAll(net,
+                    org.pneumolens.core.engine.ChannelsLastForward.of(net).orElseThrow(), x);
+            for (int c = 0; c < 2; c++) {
+                assertEquals(dl4j.probabilities()[c], plan.probabilities()[c], 1e-5, "probability " + c);
+                GradCam.Heatmap a = dl4j.maps().get(c);
+                GradCam.Heatmap b = plan.maps().get(c);
+                assertEquals(a.width(), b.width());
+                assertEquals(a.scale(), b.scale(), 1e-4 * Math.max(1, a.scale()), "scale of map " + c);
+                for (int i = 0; i < a.values().length; i++) {
+                    assertEquals(a.values()[i], b.values()[i], 1e-4, "map " + c + " cell " + i);
+                }
+            }
+            assertTrue(dl4j.maps().get(0).scale() > 0 || dl4j.maps().get(1).scale() > 0, "a non-empty map");
+            for (int i = 0; i < dl4j.features().length; i++) {
+                assertEquals(dl4j.features()[i], plan.features()[i], 1e-4 * Math.max(1, Math.abs(dl4j.features()[i])));
+            }
+        }
+    }
 }

@@ -1,0 +1,378 @@
+package org.pneumolens.core.engine;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.deeplearning4j.nn.conf.CNN2DFormat;
+import org.deeplearning4j.nn.conf.ConvolutionMode;
+import org.deeplearning4j.nn.conf.InputPreProcessor;
+import org.deeplearning4j.nn.conf.layers.ActivationLayer;
+import org.deeplearning4j.nn.conf.layers.BatchNormalization;
+import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
+import org.deeplearning4j.nn.conf.layers.DenseLayer;
+import org.deeplearning4j.nn.conf.layers.DropoutLayer;
+import org.deeplearning4j.nn.conf.layers.GlobalPoolingLayer;
+import org.deeplearning4j.nn.conf.layers.OutputLayer;
+import org.deeplearning4j.nn.conf.layers.PoolingType;
+import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
+import org.deeplearning4j.nn.conf.preprocessor.CnnToFeedForwardPreProcessor;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.nn.params.BatchNormalizationParamInitializer;
+import org.nd4j.enums.WeightsFormat;
+import org.nd4j.linalg.activations.IActivation;
+import org.nd4j.linalg.activations.impl.ActivationIdentity;
+import org.nd4j.linalg.activations.impl.ActivationLReLU;
+import org.nd4j.linalg.activations.impl.ActivationReLU;
+import org.nd4j.linalg.activations.impl.ActivationSigmoid;
+import org.nd4j.linalg.activations.impl.ActivationSoftmax;
+import org.nd4j.linalg.activations.impl.ActivationTanH;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.impl.layers.convolution.Conv2D;
+import org.nd4j.linalg.api.ops.impl.layers.convolution.MaxPooling2D;
+import org.nd4j.linalg.api.ops.impl.layers.convolution.config.Conv2DConfig;
+import org.nd4j.linalg.api.ops.impl.layers.convolution.config.PaddingMode;
+import org.nd4j.linalg.api.ops.impl.layers.convolution.config.Pooling2DConfig;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.ops.transforms.Transforms;
+
+/**
+ * Inference for a DL4J convolutional network with its activations kept channels-last (NHWC) from the first layer to
+ * the last, running libnd4j's convolution and pooling operations directly. Same numbers as {@code net.output}
+ * within float rounding ({@code ChannelsLastForwardTest}), about a third faster for one image here.
+ *
+ * <p>Why: the project's networks are declared NCHW (decision 0002: training is faster that way with batch norm), but
+ * oneDNN computes convolutions in a channels-last layout. For every NCHW convolution libnd4j reorders the output
+ * buffer into that layout before the call and the result back after it, and the max pooling that follows runs on a
+ * kernel that is slow for large planes (decision 0015). For the seed CNN's first layer (32 x 148 x 148) those two
+ * reorders took most of the layer's 5 ms while the convolution itself took a fraction of one (DNNL_VERBOSE,
+ * docs/performance.md, session 11). With one grey input channel NCHW and NHWC are the same bytes, so the input
+ * costs nothing to turn; only the flattening before a dense layer turns the (by then small) map back.
+ *
+ * <p>A batch norm that directly follows a convolution is folded into that convolution's weights and bias, which
+ * is why this is a snapshot of the network's parameters: build it from a network that no longer trains (a loaded
+ * model), and build it again if the parameters change. Layers or settings outside what is listed in {@link #of}
+ * give no plan, and the caller keeps DL4J's own forward pass. Thread-safe: it holds only read-only arrays.
+ */
+public final class ChannelsLastForward {
+    private final List<Step> steps;
+    private final int[] endsLayer; // per step: the DL4J layer whose output it gives (-1: a preprocessor's)
+    private final int featureStep;
+
+    private ChannelsLastForward(List<Step> steps, List<Integer> endsLayer, int featureStep) {
+        this.steps = List.copyOf(steps);
+        this.endsLayer = endsLayer.stream().mapToInt(Integer::intValue).toArray();
+        this.featureStep = featureStep;
+    }
+
+    /** Softmax (or whatever the output layer gives) and the input of the output layer, each [n, d]. */
+    public record Result(INDArray output, INDArray features) {
+    }
+
+    /**
+     * A plan for {@code net}, or empty when one of its layers, preprocessors or settings is not one this class
+     * runs: NCHW convolutions (any kernel, stride, dilation; Same or Truncate mode; with or without bias), batch
+     * normalisation, activation layers, max subsampling, average or max global pooling, dropout (the identity at
+     * inference), dense and output layers, with element-wise activations (softmax only on dense outputs).
+     */
+    public static Optional<ChannelsLastForward> of(MultiLayerNetwork net) {
+        try {
+            return Optional.ofNullable(build(net));
+        } catch (RuntimeException e) {
+            return Optional.empty(); // a configuration this class does not know the shape of: DL4J's own path
+        }
+    }
+
+    private static ChannelsLastForward build(MultiLayerNetwork net) {
+        int n = net.getnLayers();
+        if (n == 0 || !(net.getLayerWiseConfigurations().getConf(n - 1).getLayer() instanceof OutputLayer)
+                || net.getLayerWiseConfigurations().getConf(n - 1).getLayer().getClass() != OutputLayer.class) {
+            return null;
+        }
+        List<Step> steps = new ArrayList<>();
+        List<Integer> ends = new ArrayList<>();
+        boolean spatial = true; // NHWC [n, h, w, c] until a global pooling or a flattening
+        int featureStep = -1;
+        for (int i = 0; i < n; i++) {
+            var conf = net.getLayerWiseConfigurations().getConf(i).getLayer();
+            InputPreProcessor pre = net.getLayerWiseConfigurations().getInputPreProcess(i);
+            if (pre != null) {
+                if (pre.getClass() != CnnToFeedForwardPreProcessor.class || !spatial
+                        || ((CnnToFeedForwardPreProcessor) pre).getFormat() != CNN2DFormat.NCHW) {
+                    return null;
+                }
+                steps.add(ChannelsLastForward::flattenAsNchw);
+                ends.add(-1);
+                spatial = false;
+            }
+            if (i == n - 1) {
+                featureStep = steps.size();
+            }
+            Step step;
+            Class<?> kind = conf.getClass();
+            if (kind == ConvolutionLayer.class && spatial) {
+                step = conv(net, i, (ConvolutionLayer) conf);
+            } else if (kind == BatchNormalization.class && spatial) {
+                step = batchNorm(net, i, (BatchNormalization) conf, steps);
+                if (steps.size() < ends.size()) {
+                    ends.remove(ends.size() - 1); // folded into the convolution: that layer's own output is gone
+                }
+            } else if (kind == ActivationLayer.class) {
+                step = activation(((ActivationLayer) conf).getActivationFn(), spatial);
+            } else if (kind == SubsamplingLayer.class && spatial) {
+                step = maxPool((SubsamplingLayer) conf);
+            } else if (kind == GlobalPoolingLayer.class && spatial) {
+                step = globalPool((GlobalPoolingLayer) conf);
+                spatial = false;
+            } else if (kind == DropoutLayer.class) {
+                step = x -> x;
+            } else if ((kind == DenseLayer.class || kind == OutputLayer.class) && !spatial) {
+                step = dense(net, i, ((org.deeplearning4j.nn.conf.layers.FeedForwardLayer) conf).getActivationFn(),
+                        kind == DenseLayer.class ? ((DenseLayer) conf).hasBias() : ((OutputLayer) conf).hasBias());
+            } else {
+                return null;
+            }
+            if (step == null) {
+                return null;
+            }
+            steps.add(step);
+            ends.add(i);
+        }
+        return new ChannelsLastForward(steps, ends, featureStep);
+    }
+
+    /** The output layer's output for an NCHW batch {@code x} (not changed), as {@code net.output(x, false)}. */
+    public INDArray output(INDArray x) {
+        return run(x).output();
+    }
+
+    /** One pass giving the output and the output layer's input (PneumoNet: the 256 global-pool features). */
+    public Result run(INDArray x) {
+        INDArray h = toChannelsLast(x); // a copy: the in-place steps never touch the caller's array
+        INDArray features = null;
+        for (int i = 0; i < steps.size(); i++) {
+            if (i == featureStep) {
+                features = h;
+            }
+            INDArray next = steps.get(i).apply(h);
+            // Off-heap arrays wait for a collection unless freed; a batch job allocates little heap (PneumoModel).
+            if (next.data() != h.data() && h != features && h.closeable()) {
+                h.close();
+            }
+            h = next;
+        }
+        return new Result(h, features);
+    }
+
+    /**
+     * The output of DL4J layer {@code layer} for {@code x}, in DL4J's layout (NCHW for a feature map), computed by
+     * the steps up to it only; Grad-CAM takes the last convolution's activations from here.
+     *
+     * @throws IllegalArgumentException for a layer whose output this plan does not form: a convolution whose batch
+     *                                  norm was folded into it
+     */
+    public INDArray activation(INDArray x, int layer) {
+        int last = -1;
+        for (int i = 0; i < endsLayer.length; i++) {
+            if (endsLayer[i] == layer) {
+                last = i;
+            }
+        }
+        if (last < 0) {
+            throw new IllegalArgumentException("layer " + layer + "'s own output is not formed (folded into the next)");
+        }
+        INDArray h = toChannelsLast(x);
+        for (int i = 0; i <= last; i++) {
+            INDArray next = steps.get(i).apply(h);
+            if (next.data() != h.data() && h.closeable()) {
+                h.close();
+            }
+            h = next;
+        }
+        if (h.rank() != 4) {
+            return h;
+        }
+        INDArray nchw = h.permute(0, 3, 1, 2).dup('c');
+        if (h.closeable()) {
+            h.close();
+        }
+        return nchw;
+    }
+
+    /** NCHW [n, c, h, w] to a new NHWC array; with one channel that is a plain copy of the same bytes. */
+    private static INDArray toChannelsLast(INDArray x) {
+        if (x.rank() != 4) {
+            throw new IllegalArgumentException("expected an NCHW batch, got shape " + java.util.Arrays.toString(
+                    x.shape()));
+        }
+        INDArray c = x.dataType() == DataType.FLOAT ? x : x.castTo(DataType.FLOAT);
+        return c.size(1) == 1 ? c.reshape(c.size(0), c.size(2), c.size(3), 1).dup('c')
+                : c.permute(0, 2, 3, 1).dup('c');
+    }
+
+    /** DL4J's flattening of a CNN map for a dense layer is the NCHW c-order one: turn back, then flatten. */
+    private static INDArray flattenAsNchw(INDArray nhwc) {
+        INDArray nchw = nhwc.permute(0, 3, 1, 2).dup('c');
+        return nchw.reshape('c', nchw.size(0), nchw.length() / nchw.size(0));
+    }
+
+    private interface Step {
+        INDArray apply(INDArray x);
+    }
+
+    /** A convolution; a batch norm right after it replaces this step by the folded one (see batchNorm). */
+    private static final class Conv implements Step {
+        final INDArray weights; // [out, in, kh, kw] (OIYX)
+        final INDArray bias;    // [out] or null
+        final Conv2DConfig config;
+        final IActivation activation;
+
+        Conv(INDArray weights, INDArray bias, Conv2DConfig config, IActivation activation) {
+            this.weights = weights;
+            this.bias = bias;
+            this.config = config;
+            this.activation = activation;
+        }
+
+        @Override
+        public INDArray apply(INDArray x) {
+            INDArray out = Nd4j.exec(new Conv2D(x, weights, bias, config))[0];
+            return activate(activation, out);
+        }
+    }
+
+    private static Step conv(MultiLayerNetwork net, int i, ConvolutionLayer c) {
+        if (c.getCnn2dDataFormat() != CNN2DFormat.NCHW || elementWise(c.getActivationFn()) == null) {
+            return null;
+        }
+        ConvolutionMode mode = c.getConvolutionMode();
+        if (mode != ConvolutionMode.Same && mode != ConvolutionMode.Truncate && mode != ConvolutionMode.Strict) {
+            return null;
+        }
+        int[] k = c.getKernelSize();
+        int[] s = c.getStride();
+        int[] p = c.getPadding();
+        int[] d = c.getDilation();
+        Conv2DConfig config = Conv2DConfig.builder().kH(k[0]).kW(k[1]).sH(s[0]).sW(s[1])
+                .pH(mode == ConvolutionMode.Same ? 0 : p[0]).pW(mode == ConvolutionMode.Same ? 0 : p[1])
+                .dH(d[0]).dW(d[1]).paddingMode(mode == ConvolutionMode.Same ? PaddingMode.SAME : PaddingMode.VALID)
+                .dataFormat("NHWC").weightsFormat(WeightsFormat.OIYX).build();
+        INDArray w = net.getLayer(i).getParam("W");
+        INDArray b = c.hasBias() ? net.getLayer(i).getParam("b").reshape(-1) : null;
+        return new Conv(w, b, config, c.getActivationFn());
+    }
+
+    /**
+     * y = gamma (x - mean) / sqrt(var + eps) + beta per channel, as scale x + shift. Right after a convolution
+     * with no activation of its own it is folded in: weights times scale per output channel, bias times scale plus
+     * shift. The statistics are the running ones DL4J uses at inference (its log10 standard deviation when so stored).
+     */
+    private static Step batchNorm(MultiLayerNetwork net, int i, BatchNormalization bn, List<Step> before) {
+        if (bn.getCnn2DFormat() != CNN2DFormat.NCHW) {
+            return null;
+        }
+        var layer = net.getLayer(i);
+        INDArray mean = layer.getParam(BatchNormalizationParamInitializer.GLOBAL_MEAN).reshape(-1).castTo(
+                DataType.DOUBLE);
+        INDArray var;
+        if (bn.isUseLogStd()) {
+            INDArray log10Std = layer.getParam(BatchNormalizationParamInitializer.GLOBAL_LOG_STD).reshape(-1)
+                    .castTo(DataType.DOUBLE);
+            INDArray std = Transforms.pow(Nd4j.valueArrayOf(log10Std.shape(), 10.0, DataType.DOUBLE), log10Std, true);
+            var = std.mul(std);
+        } else {
+            var = layer.getParam(BatchNormalizationParamInitializer.GLOBAL_VAR).reshape(-1).castTo(DataType.DOUBLE);
+        }
+        long c = mean.length();
+        INDArray gamma = bn.isLockGammaBeta() ? Nd4j.valueArrayOf(new long[]{c}, bn.getGamma(), DataType.DOUBLE)
+                : layer.getParam(BatchNormalizationParamInitializer.GAMMA).reshape(-1).castTo(DataType.DOUBLE);
+        INDArray beta = bn.isLockGammaBeta() ? Nd4j.valueArrayOf(new long[]{c}, bn.getBeta(), DataType.DOUBLE)
+                : layer.getParam(BatchNormalizationParamInitializer.BETA).reshape(-1).castTo(DataType.DOUBLE);
+        INDArray scale = gamma.div(Transforms.sqrt(var.add(bn.getEps()), false));
+        INDArray shift = beta.sub(mean.mul(scale));
+        int last = before.size() - 1;
+        if (last >= 0 && before.get(last) instanceof Conv conv && conv.activation instanceof ActivationIdentity
+                && conv.weights.size(0) == c) {
+            INDArray rows = conv.weights.castTo(DataType.DOUBLE).reshape('c', c, conv.weights.length() / c).dup('c');
+            rows.muliColumnVector(scale.reshape(c, 1)); // a row per output channel
+            INDArray folded = rows.reshape('c', conv.weights.shape()).castTo(DataType.FLOAT);
+            INDArray bias = (conv.bias == null ? shift : conv.bias.castTo(DataType.DOUBLE).mul(scale).add(shift))
+                    .castTo(DataType.FLOAT);
+            before.remove(last);
+            return new Conv(folded, bias, conv.config, conv.activation);
+        }
+        INDArray s = scale.castTo(DataType.FLOAT).reshape(1, c);
+        INDArray t = shift.castTo(DataType.FLOAT).reshape(1, c);
+        return x -> {
+            INDArray rows = x.reshape('c', x.length() / c, c); // contiguous NHWC: a view, changed in place
+            rows.muliRowVector(s).addiRowVector(t);
+            return x;
+        };
+    }
+
+    private static Step activation(IActivation fn, boolean spatial) {
+        if (elementWise(fn) == null && (spatial || !(fn instanceof ActivationSoftmax))) {
+            return null;
+        }
+        return x -> activate(fn, x);
+    }
+
+    private static Step maxPool(SubsamplingLayer s) {
+        ConvolutionMode mode = s.getConvolutionMode();
+        if (s.getPoolingType() != PoolingType.MAX || s.getCnn2dDataFormat() != CNN2DFormat.NCHW
+                || (mode != ConvolutionMode.Same && mode != ConvolutionMode.Truncate && mode != ConvolutionMode.Strict)) {
+            return null;
+        }
+        int[] k = s.getKernelSize();
+        int[] st = s.getStride();
+        int[] p = s.getPadding();
+        int[] d = s.getDilation();
+        Pooling2DConfig config = Pooling2DConfig.builder().kH(k[0]).kW(k[1]).sH(st[0]).sW(st[1])
+                .pH(mode == ConvolutionMode.Same ? 0 : p[0]).pW(mode == ConvolutionMode.Same ? 0 : p[1])
+                .dH(d[0]).dW(d[1]).paddingMode(mode == ConvolutionMode.Same ? PaddingMode.SAME : PaddingMode.VALID)
+                .isNHWC(true).build();
+        return x -> Nd4j.exec(new MaxPooling2D(x, null, config))[0];
+    }
+
+    private static Step globalPool(GlobalPoolingLayer g) {
+        int[] dims = g.getPoolingDimensions();
+        boolean spatialDims = dims == null || java.util.Arrays.equals(dims, new int[]{2, 3});
+        if (!g.isCollapseDimensions() || !spatialDims) {
+            return null;
+        }
+        return switch (g.getPoolingType()) {
+            case AVG -> x -> x.mean(1, 2);
+            case MAX -> x -> x.max(1, 2);
+            default -> null;
+        };
+    }
+
+    private static Step dense(MultiLayerNetwork net, int i, IActivation fn, boolean hasBias) {
+        if (elementWise(fn) == null && !(fn instanceof ActivationSoftmax)) {
+            return null;
+        }
+        INDArray w = net.getLayer(i).getParam("W");
+        INDArray b = hasBias ? net.getLayer(i).getParam("b") : null;
+        return x -> {
+            INDArray z = x.mmul(w);
+            if (b != null) {
+                z.addiRowVector(b);
+            }
+            return activate(fn, z);
+        };
+    }
+
+    /** The activations this class applies in place, element by element; null for any other. */
+    private static IActivation elementWise(IActivation fn) {
+        boolean known = fn instanceof ActivationIdentity || fn instanceof ActivationReLU
+                || fn instanceof ActivationSigmoid || fn instanceof ActivationTanH || fn instanceof ActivationLReLU;
+        return known ? fn : null;
+    }
+
+    private static INDArray activate(IActivation fn, INDArray z) {
+        if (fn instanceof ActivationIdentity) {
+            return z;
+        }
+        return fn.getActivation(z, false); // in place for these functions
+    }
+}
