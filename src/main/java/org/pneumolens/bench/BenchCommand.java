@@ -142,6 +142,7 @@ public final class BenchCommand implements Callable<Integer> {
             LOG.info("timing one-image inference");
             report.figure("infer_ms_p50", seed.inferMillisP50(), 2);
             report.extra("infer_ms_p50_dl4j", BenchReport.rounded(seed.inferMillisP50Dl4j(), 2));
+            report.extra("infer_path", seed.inferPath());
         }
         if (parts.contains(Part.decode) || parts.contains(Part.predict)) {
             try (SampleImages s = samples != null ? SampleImages.fromFolder(samples) : SampleImages.fromClasspath()) {

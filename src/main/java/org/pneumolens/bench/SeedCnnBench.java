@@ -65,13 +65,18 @@ public final class SeedCnnBench {
 
     /**
      * Median milliseconds of one forward pass of a single image in inference mode ({@code infer_ms_p50}), the way
-     * the app runs one: on the network's {@link ChannelsLastForward} plan where it has one (NCHW), else
+     * the app runs one: on the network's {@link ChannelsLastForward} plan where that is the faster path here, else
      * {@code net.output}.
      */
     public double inferMillisP50() {
         MultiLayerNetwork net = newNet();
-        ChannelsLastForward plan = ChannelsLastForward.of(net).orElse(null);
+        ChannelsLastForward plan = ChannelsLastForward.forInput(net, SIZE, SIZE).orElse(null);
         return inferMillisP50(plan == null ? x -> net.output(x, false) : plan::output);
+    }
+
+    /** Which path {@link #inferMillisP50()} takes here: "channels-last" or "dl4j". */
+    public String inferPath() {
+        return ChannelsLastForward.forInput(newNet(), SIZE, SIZE).isPresent() ? "channels-last" : "dl4j";
     }
 
     /** {@link #inferMillisP50()} through DL4J's own {@code net.output}, for comparison ({@code infer_ms_p50_dl4j}). */

@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.deeplearning4j.nn.conf.CNN2DFormat;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.InputPreProcessor;
+import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.ActivationLayer;
 import org.deeplearning4j.nn.conf.layers.BatchNormalization;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
@@ -70,7 +71,50 @@ public final class ChannelsLastForward {
     }
 
     /**
-     * A plan for {@code net}, or empty when one of its layers, preprocessors or settings is not one this class
+     * The plan for {@code net} with inputs of {@code height} x {@code width}, where it is the faster path: always
+     * with AVX-512; without it (or with oneDNN capped below it) only while every convolution's output map of one
+     * image fits one core's L2 cache. There oneDNN convolves in an 8-channel blocked layout either way, and turning
+     * a large blocked map into NHWC cost more than the NCHW path's reorders: measured with the AVX2 caps, the seed
+     * CNN (a 32 x 148 x 148 first map, 2.8 MB) took 10.9-14.3 ms on the plan against 8.8-10.5 on DL4J's layers,
+     * while PneumoNet at 160 px (at most 0.8 MB) took 5.5-9.5 against 7.1-12.2 (docs/performance.md, session 11).
+     */
+    public static Optional<ChannelsLastForward> forInput(MultiLayerNetwork net, int height, int width) {
+        Optional<ChannelsLastForward> plan = of(net);
+        if (plan.isEmpty()) {
+            return plan;
+        }
+        long largest;
+        try {
+            largest = largestConvolutionOutputBytes(net, height, width);
+        } catch (RuntimeException e) {
+            return Optional.empty(); // shapes DL4J cannot work out for this size: its own pass will say what is wrong
+        }
+        return faster(LargePlanePooling.oneDnnAvx512(), largest, LargePlanePooling.l2Bytes()) ? plan : Optional.empty();
+    }
+
+    /** The rule of {@link #forInput}: AVX-512, or the largest per-image convolution output within L2. */
+    static boolean faster(boolean avx512, long largestConvolutionOutputBytes, long l2Bytes) {
+        return avx512 || largestConvolutionOutputBytes <= l2Bytes;
+    }
+
+    /** Bytes of the largest convolution output of one image of {@code height} x {@code width} (float32). */
+    static long largestConvolutionOutputBytes(MultiLayerNetwork net, int height, int width) {
+        var conf = net.getLayerWiseConfigurations();
+        long channels = ((ConvolutionLayer) conf.getConf(0).getLayer()).getNIn();
+        List<InputType> types = conf.getLayerActivationTypes(InputType.convolutional(height, width, channels,
+                CNN2DFormat.NCHW));
+        long largest = 0;
+        for (int i = 0; i < types.size(); i++) {
+            if (conf.getConf(i).getLayer().getClass() == ConvolutionLayer.class) {
+                largest = Math.max(largest, types.get(i).arrayElementsPerExample() * Float.BYTES);
+            }
+        }
+        return largest;
+    }
+
+    /**
+     * A plan for {@code net}, whether or not it is the faster path here (tests; see {@link #forInput}), or empty
+     * when one of its layers, preprocessors or settings is not one this class
      * runs: NCHW convolutions (any kernel, stride, dilation; Same or Truncate mode; with or without bias), batch
      * normalisation, activation layers, max subsampling, average or max global pooling, dropout (the identity at
      * inference), dense and output layers, with element-wise activations (softmax only on dense outputs).

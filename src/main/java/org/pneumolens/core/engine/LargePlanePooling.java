@@ -47,6 +47,16 @@ final class LargePlanePooling extends SubsamplingLayer {
 
     private final long l2Bytes;
 
+    /** Whether oneDNN runs its AVX-512 kernels in this process (the CPU's flags and the ISA caps). */
+    static boolean oneDnnAvx512() {
+        return AVX512;
+    }
+
+    /** One core's L2 cache in bytes (sysfs; 1 MB where unknown). */
+    static long l2Bytes() {
+        return L2_BYTES;
+    }
+
     /** The same layer as {@code original} (configuration, position, listeners); pooling layers hold no parameters. */
     LargePlanePooling(SubsamplingLayer original) {
         this(original, AVX512 ? L2_BYTES : 0);

@@ -347,12 +347,13 @@ public final class PneumoModel {
         return plan != null ? plan.output(x) : members.get(m).output(x, false);
     }
 
-    /** Member {@code m}'s plan, or null where {@link ChannelsLastForward#of} has none (then DL4J's own pass). */
+    /** Member {@code m}'s plan, or null where {@link ChannelsLastForward#forInput} gives none (DL4J's own pass). */
     private ChannelsLastForward plan(int m) {
         if (plans == null) {
+            int size = metadata.input().size();
             List<ChannelsLastForward> made = new java.util.ArrayList<>(members.size());
             for (MultiLayerNetwork member : members) {
-                made.add(ChannelsLastForward.of(member).orElse(null));
+                made.add(ChannelsLastForward.forInput(member, size, size).orElse(null));
             }
             plans = made;
         }

@@ -102,6 +102,23 @@ class ChannelsLastForwardTest {
                 "a network declared NHWC");
     }
 
+    @Test
+    void withoutAvx512OnlyNetworksWhoseConvolutionMapsFitL2GetAPlan() {
+        // The seed CNN's first map at 150 px is 32 x 148 x 148 floats; PneumoNet's largest at 160 px 32 x 80 x 80.
+        MultiLayerNetwork seed = Architectures.seedCnn(150, 1e-3, 1, CNN2DFormat.NCHW);
+        MultiLayerNetwork pneumo = Architectures.pneumoNet(160, 2, 1e-3, 1, null);
+        long seedBytes = ChannelsLastForward.largestConvolutionOutputBytes(seed, 150, 150);
+        long pneumoBytes = ChannelsLastForward.largestConvolutionOutputBytes(pneumo, 160, 160);
+        assertEquals(32L * 148 * 148 * 4, seedBytes);
+        assertEquals(32L * 80 * 80 * 4, pneumoBytes);
+        long l2 = 2L << 20;
+        assertTrue(ChannelsLastForward.faster(true, seedBytes, l2), "AVX-512: always");
+        assertTrue(!ChannelsLastForward.faster(false, seedBytes, l2), "AVX2: not past L2");
+        assertTrue(ChannelsLastForward.faster(false, pneumoBytes, l2), "AVX2: within L2");
+        assertEquals(ChannelsLastForward.faster(LargePlanePooling.oneDnnAvx512(), seedBytes,
+                LargePlanePooling.l2Bytes()), ChannelsLastForward.forInput(seed, 150, 150).isPresent(), "this CPU");
+    }
+
     /** Sets every batch norm's running statistics, gamma and beta to random values; returns how many. */
     static int randomiseBatchNorms(MultiLayerNetwork net, Random r) {
         int n = 0;
