@@ -28,6 +28,12 @@ import org.nd4j.linalg.activations.impl.ActivationSigmoid;
 import org.nd4j.linalg.activations.impl.ActivationSoftmax;
 import org.nd4j.linalg.activations.impl.ActivationTanH;
 import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.memory.MemoryWorkspace;
+import org.nd4j.linalg.api.memory.conf.WorkspaceConfiguration;
+import org.nd4j.linalg.api.memory.enums.AllocationPolicy;
+import org.nd4j.linalg.api.memory.enums.LearningPolicy;
+import org.nd4j.linalg.api.memory.enums.MirroringPolicy;
+import org.nd4j.linalg.api.memory.enums.SpillPolicy;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.layers.convolution.Conv2D;
 import org.nd4j.linalg.api.ops.impl.layers.convolution.MaxPooling2D;
@@ -56,6 +62,19 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * give no plan, and the caller keeps DL4J's own forward pass. Thread-safe: it holds only read-only arrays.
  */
 public final class ChannelsLastForward {
+    /**
+     * One image's pass allocates from a per-thread workspace, sized on its first pass and reused after: each step's
+     * output then costs no allocation (0.3-0.6 ms of the seed CNN's first convolution alone, its 2.8 MB output).
+     * Measured, medians of 200 passes: PneumoNet 5.2-5.7 ms against 6.2-6.5, the seed CNN 6.3-7.9 against 6.6-7.9
+     * (docs/performance.md, session 11). Batches allocate and free per step instead, so a batch of 64 does not pin
+     * its every layer's maps.
+     */
+    private static final WorkspaceConfiguration ONE_IMAGE = WorkspaceConfiguration.builder().initialSize(0)
+            .overallocationLimit(0.05).policyAllocation(AllocationPolicy.OVERALLOCATE)
+            .policyLearning(LearningPolicy.FIRST_LOOP).policyMirroring(MirroringPolicy.FULL)
+            .policySpill(SpillPolicy.REALLOCATE).build();
+    private static final String WORKSPACE = "PNEUMOLENS_CHANNELS_LAST_ONE_IMAGE";
+
     private final List<Step> steps;
     private final int[] endsLayer; // per step: the DL4J layer whose output it gives (-1: a preprocessor's)
     private final int featureStep;
@@ -192,6 +211,16 @@ public final class ChannelsLastForward {
 
     /** One pass giving the output and the output layer's input (PneumoNet: the 256 global-pool features). */
     public Result run(INDArray x) {
+        if (x.size(0) != 1) {
+            return pass(x);
+        }
+        try (MemoryWorkspace ws = Nd4j.getWorkspaceManager().getAndActivateWorkspace(ONE_IMAGE, WORKSPACE)) {
+            Result r = pass(x);
+            return new Result(r.output().detach(), r.features() == null ? null : r.features().detach());
+        }
+    }
+
+    private Result pass(INDArray x) {
         INDArray h = toChannelsLast(x); // a copy: the in-place steps never touch the caller's array
         INDArray features = null;
         for (int i = 0; i < steps.size(); i++) {
@@ -200,6 +229,7 @@ public final class ChannelsLastForward {
             }
             INDArray next = steps.get(i).apply(h);
             // Off-heap arrays wait for a collection unless freed; a batch job allocates little heap (PneumoModel).
+            // (Inside the one-image workspace nothing is closeable: the workspace is reused as a whole.)
             if (next.data() != h.data() && h != features && h.closeable()) {
                 h.close();
             }
@@ -225,6 +255,15 @@ public final class ChannelsLastForward {
         if (last < 0) {
             throw new IllegalArgumentException("layer " + layer + "'s own output is not formed (folded into the next)");
         }
+        if (x.size(0) == 1) {
+            try (MemoryWorkspace ws = Nd4j.getWorkspaceManager().getAndActivateWorkspace(ONE_IMAGE, WORKSPACE)) {
+                return upTo(x, last).detach();
+            }
+        }
+        return upTo(x, last);
+    }
+
+    private INDArray upTo(INDArray x, int last) {
         INDArray h = toChannelsLast(x);
         for (int i = 0; i <= last; i++) {
             INDArray next = steps.get(i).apply(h);

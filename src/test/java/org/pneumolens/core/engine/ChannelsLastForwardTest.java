@@ -43,6 +43,26 @@ class ChannelsLastForwardTest {
     }
 
     @Test
+    void oneImageResultsOutliveTheNextPassThroughTheReusedWorkspace() {
+        MultiLayerNetwork net = Architectures.pneumoNet(64, 2, 1e-3, 51, null, 0.5);
+        randomiseBatchNorms(net, new Random(52));
+        ChannelsLastForward plan = ChannelsLastForward.of(net).orElseThrow();
+        INDArray a = images(1, 1, 64, 53);
+        INDArray b = images(1, 1, 64, 54);
+        ChannelsLastForward.Result first = plan.run(a);
+        INDArray firstMap = plan.activation(a, 23);
+        for (int i = 0; i < 3; i++) {
+            plan.run(b); // would overwrite the first results if they still lived in the workspace
+            plan.activation(b, 23);
+        }
+        List<INDArray> acts = net.feedForward(a, false);
+        assertClose(acts.get(acts.size() - 1), first.output(), 1e-5);
+        assertClose(acts.get(acts.size() - 2), first.features(), 1e-5);
+        assertClose(acts.get(24), firstMap, 1e-5);
+        assertTrue(!first.output().isAttached() && !first.features().isAttached(), "detached from the workspace");
+    }
+
+    @Test
     void pneumoNetWithTrainedLookingBatchNormStatisticsGivesDl4jsOutputAndFeatures() {
         // Freshly initialised batch norms are the identity (mean 0, variance 1, gamma 1, beta 0): folding them into
         // the convolutions would pass any test. Random statistics make every fold do real work.
