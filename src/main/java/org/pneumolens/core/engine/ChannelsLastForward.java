@@ -74,6 +74,8 @@ public final class ChannelsLastForward {
             .policyLearning(LearningPolicy.FIRST_LOOP).policyMirroring(MirroringPolicy.FULL)
             .policySpill(SpillPolicy.REALLOCATE).build();
     private static final String WORKSPACE = "PNEUMOLENS_CHANNELS_LAST_ONE_IMAGE";
+    /** The system property that switches the plan off ({@link #enabled}). */
+    public static final String SWITCH = "pneumolens.channelsLast";
 
     private final List<Step> steps;
     private final int[] endsLayer; // per step: the DL4J layer whose output it gives (-1: a preprocessor's)
@@ -98,6 +100,9 @@ public final class ChannelsLastForward {
      * while PneumoNet at 160 px (at most 0.8 MB) took 5.5-9.5 against 7.1-12.2 (docs/performance.md, session 11).
      */
     public static Optional<ChannelsLastForward> forInput(MultiLayerNetwork net, int height, int width) {
+        if (!enabled()) {
+            return Optional.empty();
+        }
         Optional<ChannelsLastForward> plan = of(net);
         if (plan.isEmpty()) {
             return plan;
@@ -109,6 +114,14 @@ public final class ChannelsLastForward {
             return Optional.empty(); // shapes DL4J cannot work out for this size: its own pass will say what is wrong
         }
         return faster(LargePlanePooling.oneDnnAvx512(), largest, LargePlanePooling.l2Bytes()) ? plan : Optional.empty();
+    }
+
+    /**
+     * {@code -D}{@value #SWITCH}{@code =false} keeps DL4J's own forward pass everywhere: to compare the two paths, or
+     * should another ND4J version change what these operations expect.
+     */
+    static boolean enabled() {
+        return !"false".equalsIgnoreCase(System.getProperty(SWITCH));
     }
 
     /** The rule of {@link #forInput}: AVX-512, or the largest per-image convolution output within L2. */

@@ -139,6 +139,24 @@ class ChannelsLastForwardTest {
                 LargePlanePooling.l2Bytes()), ChannelsLastForward.forInput(seed, 150, 150).isPresent(), "this CPU");
     }
 
+    @Test
+    void theSwitchKeepsDl4jsPassEverywhere() {
+        MultiLayerNetwork pneumo = Architectures.pneumoNet(64, 2, 1e-3, 1, null, 0.5);
+        String before = System.getProperty(ChannelsLastForward.SWITCH);
+        try {
+            System.setProperty(ChannelsLastForward.SWITCH, "false");
+            assertTrue(ChannelsLastForward.forInput(pneumo, 64, 64).isEmpty());
+            System.setProperty(ChannelsLastForward.SWITCH, "true");
+            assertTrue(ChannelsLastForward.forInput(pneumo, 64, 64).isPresent(), "a small map: a plan on any CPU");
+        } finally {
+            if (before == null) {
+                System.clearProperty(ChannelsLastForward.SWITCH);
+            } else {
+                System.setProperty(ChannelsLastForward.SWITCH, before);
+            }
+        }
+    }
+
     /** Sets every batch norm's running statistics, gamma and beta to random values; returns how many. */
     static int randomiseBatchNorms(MultiLayerNetwork net, Random r) {
         int n = 0;
