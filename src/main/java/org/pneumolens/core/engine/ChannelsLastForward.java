@@ -41,7 +41,6 @@ import org.nd4j.linalg.api.ops.impl.layers.convolution.config.Conv2DConfig;
 import org.nd4j.linalg.api.ops.impl.layers.convolution.config.PaddingMode;
 import org.nd4j.linalg.api.ops.impl.layers.convolution.config.Pooling2DConfig;
 import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
  * Inference for a DL4J convolutional network with its activations kept channels-last (NHWC) from the first layer to
@@ -161,8 +160,7 @@ public final class ChannelsLastForward {
 
     private static ChannelsLastForward build(MultiLayerNetwork net) {
         int n = net.getnLayers();
-        if (n == 0 || !(net.getLayerWiseConfigurations().getConf(n - 1).getLayer() instanceof OutputLayer)
-                || net.getLayerWiseConfigurations().getConf(n - 1).getLayer().getClass() != OutputLayer.class) {
+        if (n == 0 || net.getLayerWiseConfigurations().getConf(n - 1).getLayer().getClass() != OutputLayer.class) {
             return null;
         }
         List<Step> steps = new ArrayList<>();
@@ -224,19 +222,21 @@ public final class ChannelsLastForward {
 
     /** One pass giving the output and the output layer's input (PneumoNet: the 256 global-pool features). */
     public Result run(INDArray x) {
+        int last = steps.size() - 1;
         if (x.size(0) != 1) {
-            return pass(x);
+            return pass(x, last);
         }
         try (MemoryWorkspace ws = Nd4j.getWorkspaceManager().getAndActivateWorkspace(ONE_IMAGE, WORKSPACE)) {
-            Result r = pass(x);
+            Result r = pass(x, last);
             return new Result(r.output().detach(), r.features() == null ? null : r.features().detach());
         }
     }
 
-    private Result pass(INDArray x) {
+    /** Steps 0 to {@code last}: their output, and the output layer's input when the pass reaches it (else null). */
+    private Result pass(INDArray x, int last) {
         INDArray h = toChannelsLast(x); // a copy: the in-place steps never touch the caller's array
         INDArray features = null;
-        for (int i = 0; i < steps.size(); i++) {
+        for (int i = 0; i <= last; i++) {
             if (i == featureStep) {
                 features = h;
             }
@@ -270,21 +270,14 @@ public final class ChannelsLastForward {
         }
         if (x.size(0) == 1) {
             try (MemoryWorkspace ws = Nd4j.getWorkspaceManager().getAndActivateWorkspace(ONE_IMAGE, WORKSPACE)) {
-                return upTo(x, last).detach();
+                return asDl4jLayout(pass(x, last).output()).detach();
             }
         }
-        return upTo(x, last);
+        return asDl4jLayout(pass(x, last).output());
     }
 
-    private INDArray upTo(INDArray x, int last) {
-        INDArray h = toChannelsLast(x);
-        for (int i = 0; i <= last; i++) {
-            INDArray next = steps.get(i).apply(h);
-            if (next.data() != h.data() && h.closeable()) {
-                h.close();
-            }
-            h = next;
-        }
+    /** A feature map back in NCHW (a new array; {@code h} freed), anything else as it is. */
+    private static INDArray asDl4jLayout(INDArray h) {
         if (h.rank() != 4) {
             return h;
         }
@@ -342,16 +335,15 @@ public final class ChannelsLastForward {
             return null;
         }
         ConvolutionMode mode = c.getConvolutionMode();
-        if (mode != ConvolutionMode.Same && mode != ConvolutionMode.Truncate && mode != ConvolutionMode.Strict) {
+        if (!runs(mode)) {
             return null;
         }
         int[] k = c.getKernelSize();
         int[] s = c.getStride();
-        int[] p = c.getPadding();
+        int[] p = padding(mode, c.getPadding());
         int[] d = c.getDilation();
-        Conv2DConfig config = Conv2DConfig.builder().kH(k[0]).kW(k[1]).sH(s[0]).sW(s[1])
-                .pH(mode == ConvolutionMode.Same ? 0 : p[0]).pW(mode == ConvolutionMode.Same ? 0 : p[1])
-                .dH(d[0]).dW(d[1]).paddingMode(mode == ConvolutionMode.Same ? PaddingMode.SAME : PaddingMode.VALID)
+        Conv2DConfig config = Conv2DConfig.builder().kH(k[0]).kW(k[1]).sH(s[0]).sW(s[1]).pH(p[0]).pW(p[1])
+                .dH(d[0]).dW(d[1]).paddingMode(paddingMode(mode))
                 .dataFormat("NHWC").weightsFormat(WeightsFormat.OIYX).build();
         INDArray w = net.getLayer(i).getParam("W");
         INDArray b = c.hasBias() ? net.getLayer(i).getParam("b").reshape(-1) : null;
@@ -367,43 +359,65 @@ public final class ChannelsLastForward {
         if (bn.getCnn2DFormat() != CNN2DFormat.NCHW) {
             return null;
         }
+        // A few dozen numbers per layer: plain arithmetic here, where ND4J's small operations cost ~50 ms a network.
         var layer = net.getLayer(i);
-        INDArray mean = layer.getParam(BatchNormalizationParamInitializer.GLOBAL_MEAN).reshape(-1).castTo(
-                DataType.DOUBLE);
-        INDArray var;
+        double[] mean = values(layer.getParam(BatchNormalizationParamInitializer.GLOBAL_MEAN));
+        int c = mean.length;
+        double[] var;
         if (bn.isUseLogStd()) {
-            INDArray log10Std = layer.getParam(BatchNormalizationParamInitializer.GLOBAL_LOG_STD).reshape(-1)
-                    .castTo(DataType.DOUBLE);
-            INDArray std = Transforms.pow(Nd4j.valueArrayOf(log10Std.shape(), 10.0, DataType.DOUBLE), log10Std, true);
-            var = std.mul(std);
+            var = values(layer.getParam(BatchNormalizationParamInitializer.GLOBAL_LOG_STD));
+            for (int k = 0; k < c; k++) {
+                double std = Math.pow(10, var[k]);
+                var[k] = std * std;
+            }
         } else {
-            var = layer.getParam(BatchNormalizationParamInitializer.GLOBAL_VAR).reshape(-1).castTo(DataType.DOUBLE);
+            var = values(layer.getParam(BatchNormalizationParamInitializer.GLOBAL_VAR));
         }
-        long c = mean.length();
-        INDArray gamma = bn.isLockGammaBeta() ? Nd4j.valueArrayOf(new long[]{c}, bn.getGamma(), DataType.DOUBLE)
-                : layer.getParam(BatchNormalizationParamInitializer.GAMMA).reshape(-1).castTo(DataType.DOUBLE);
-        INDArray beta = bn.isLockGammaBeta() ? Nd4j.valueArrayOf(new long[]{c}, bn.getBeta(), DataType.DOUBLE)
-                : layer.getParam(BatchNormalizationParamInitializer.BETA).reshape(-1).castTo(DataType.DOUBLE);
-        INDArray scale = gamma.div(Transforms.sqrt(var.add(bn.getEps()), false));
-        INDArray shift = beta.sub(mean.mul(scale));
+        double[] scale = new double[c];
+        double[] shift = new double[c];
+        for (int k = 0; k < c; k++) {
+            double gamma = bn.isLockGammaBeta() ? bn.getGamma()
+                    : layer.getParam(BatchNormalizationParamInitializer.GAMMA).getDouble(k);
+            double beta = bn.isLockGammaBeta() ? bn.getBeta()
+                    : layer.getParam(BatchNormalizationParamInitializer.BETA).getDouble(k);
+            scale[k] = gamma / Math.sqrt(var[k] + bn.getEps());
+            shift[k] = beta - mean[k] * scale[k];
+        }
         int last = before.size() - 1;
         if (last >= 0 && before.get(last) instanceof Conv conv && conv.activation instanceof ActivationIdentity
                 && conv.weights.size(0) == c) {
-            INDArray rows = conv.weights.castTo(DataType.DOUBLE).reshape('c', c, conv.weights.length() / c).dup('c');
-            rows.muliColumnVector(scale.reshape(c, 1)); // a row per output channel
-            INDArray folded = rows.reshape('c', conv.weights.shape()).castTo(DataType.FLOAT);
-            INDArray bias = (conv.bias == null ? shift : conv.bias.castTo(DataType.DOUBLE).mul(scale).add(shift))
-                    .castTo(DataType.FLOAT);
+            float[] w = conv.weights.dup('c').data().asFloat(); // [out, in, kh, kw]: a run of weights per channel
+            int per = w.length / c;
+            float[] bias = new float[c];
+            for (int k = 0; k < c; k++) {
+                for (int j = k * per; j < (k + 1) * per; j++) {
+                    w[j] = (float) (w[j] * scale[k]);
+                }
+                bias[k] = (float) ((conv.bias == null ? 0 : conv.bias.getDouble(k)) * scale[k] + shift[k]);
+            }
             before.remove(last);
-            return new Conv(folded, bias, conv.config, conv.activation);
+            return new Conv(Nd4j.create(w, conv.weights.shape(), 'c'), Nd4j.create(bias, new long[]{c}, 'c'),
+                    conv.config, conv.activation);
         }
-        INDArray s = scale.castTo(DataType.FLOAT).reshape(1, c);
-        INDArray t = shift.castTo(DataType.FLOAT).reshape(1, c);
+        INDArray s = Nd4j.create(floats(scale), new long[]{1, c}, 'c');
+        INDArray t = Nd4j.create(floats(shift), new long[]{1, c}, 'c');
         return x -> {
             INDArray rows = x.reshape('c', x.length() / c, c); // contiguous NHWC: a view, changed in place
             rows.muliRowVector(s).addiRowVector(t);
             return x;
         };
+    }
+
+    private static double[] values(INDArray a) {
+        return a.reshape(a.length()).toDoubleVector();
+    }
+
+    private static float[] floats(double[] v) {
+        float[] f = new float[v.length];
+        for (int k = 0; k < v.length; k++) {
+            f[k] = (float) v[k];
+        }
+        return f;
     }
 
     private static Step activation(IActivation fn, boolean spatial) {
@@ -415,19 +429,30 @@ public final class ChannelsLastForward {
 
     private static Step maxPool(SubsamplingLayer s) {
         ConvolutionMode mode = s.getConvolutionMode();
-        if (s.getPoolingType() != PoolingType.MAX || s.getCnn2dDataFormat() != CNN2DFormat.NCHW
-                || (mode != ConvolutionMode.Same && mode != ConvolutionMode.Truncate && mode != ConvolutionMode.Strict)) {
+        if (s.getPoolingType() != PoolingType.MAX || s.getCnn2dDataFormat() != CNN2DFormat.NCHW || !runs(mode)) {
             return null;
         }
         int[] k = s.getKernelSize();
         int[] st = s.getStride();
-        int[] p = s.getPadding();
+        int[] p = padding(mode, s.getPadding());
         int[] d = s.getDilation();
-        Pooling2DConfig config = Pooling2DConfig.builder().kH(k[0]).kW(k[1]).sH(st[0]).sW(st[1])
-                .pH(mode == ConvolutionMode.Same ? 0 : p[0]).pW(mode == ConvolutionMode.Same ? 0 : p[1])
-                .dH(d[0]).dW(d[1]).paddingMode(mode == ConvolutionMode.Same ? PaddingMode.SAME : PaddingMode.VALID)
-                .isNHWC(true).build();
+        Pooling2DConfig config = Pooling2DConfig.builder().kH(k[0]).kW(k[1]).sH(st[0]).sW(st[1]).pH(p[0]).pW(p[1])
+                .dH(d[0]).dW(d[1]).paddingMode(paddingMode(mode)).isNHWC(true).build();
         return x -> Nd4j.exec(new MaxPooling2D(x, null, config))[0];
+    }
+
+    /** The modes libnd4j's operations share with DL4J: Same, and Truncate / Strict (explicit padding, VALID). */
+    private static boolean runs(ConvolutionMode mode) {
+        return mode == ConvolutionMode.Same || mode == ConvolutionMode.Truncate || mode == ConvolutionMode.Strict;
+    }
+
+    private static PaddingMode paddingMode(ConvolutionMode mode) {
+        return mode == ConvolutionMode.Same ? PaddingMode.SAME : PaddingMode.VALID;
+    }
+
+    /** The explicit padding: none in Same mode, where the operation works it out as DL4J does. */
+    private static int[] padding(ConvolutionMode mode, int[] configured) {
+        return mode == ConvolutionMode.Same ? new int[]{0, 0} : configured;
     }
 
     private static Step globalPool(GlobalPoolingLayer g) {

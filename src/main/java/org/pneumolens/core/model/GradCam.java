@@ -112,7 +112,7 @@ public final class GradCam {
      * runs on DL4J's layers either way, since their backward passes give the gradient.
      */
     public static All computeAll(MultiLayerNetwork net, ChannelsLastForward plan, INDArray input) {
-        Forward f = plan == null ? forward(net, input) : forward(net, plan, input);
+        Forward f = forward(net, plan, input);
         try {
             int k = (int) f.output().size(1);
             java.util.List<Heatmap> maps = new java.util.ArrayList<>(k);
@@ -189,8 +189,11 @@ public final class GradCam {
         return java.util.List.copyOf(out);
     }
 
-    /** One inference pass, layer by layer, keeping the activations and each layer's input for the backward pass. */
-    private static Forward forward(MultiLayerNetwork net, INDArray input) {
+    /**
+     * One inference pass, layer by layer, keeping the activations and each layer's input for the backward pass; with
+     * a plan, the layers up to the maps' run on it and only the head after them on DL4J's layers.
+     */
+    private static Forward forward(MultiLayerNetwork net, ChannelsLastForward plan, INDArray input) {
         Layer[] layers = net.getLayers();
         LayerWorkspaceMgr mgr = LayerWorkspaceMgr.noWorkspaces();
         if (net.getFlattenedGradients() == null) {
@@ -198,26 +201,14 @@ public final class GradCam {
         }
         INDArray[] acts = new INDArray[layers.length];
         INDArray a = input;
-        for (int i = 0; i < layers.length; i++) {
-            a = preprocess(net, i, a, mgr);
-            a = layers[i].activate(a, false, mgr);
-            acts[i] = a;
+        int from = 0;
+        if (plan != null) {
+            int target = targetLayer(layers);
+            a = plan.activation(input, target);
+            acts[target] = a;
+            from = target + 1;
         }
-        return new Forward(net, layers, acts, mgr);
-    }
-
-    /** As {@link #forward(MultiLayerNetwork, INDArray)}, the layers up to the maps' on the plan. */
-    private static Forward forward(MultiLayerNetwork net, ChannelsLastForward plan, INDArray input) {
-        Layer[] layers = net.getLayers();
-        LayerWorkspaceMgr mgr = LayerWorkspaceMgr.noWorkspaces();
-        if (net.getFlattenedGradients() == null) {
-            net.initGradientsView();
-        }
-        INDArray[] acts = new INDArray[layers.length];
-        int target = targetLayer(layers);
-        INDArray a = plan.activation(input, target);
-        acts[target] = a;
-        for (int i = target + 1; i < layers.length; i++) {
+        for (int i = from; i < layers.length; i++) {
             a = preprocess(net, i, a, mgr);
             a = layers[i].activate(a, false, mgr);
             acts[i] = a;

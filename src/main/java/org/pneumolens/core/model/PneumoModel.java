@@ -30,12 +30,21 @@ public final class PneumoModel {
     private final Preprocessing preprocessing;
     private final InputCheck inputCheck; // null: made before input checks, or not fitted yet
     /**
-     * Per member, its channels-last inference plan (null entry: DL4J's own forward pass), made on first use. A plan
-     * is a snapshot of the member's weights: the networks of a model are not trained after it is made.
+     * Per member, its channels-last inference plan (null entry: DL4J's own forward pass), made on first use or
+     * handed on by the model this one shares its networks with (the probe's, a copy with new metadata or input
+     * check): a plan costs 15-20 ms to make. A plan is a snapshot of the member's weights: the networks of a model
+     * are not trained after it is made. Volatile: the copies read it outside this model's lock.
      */
-    private List<ChannelsLastForward> plans;
+    private volatile List<ChannelsLastForward> plans;
 
     private PneumoModel(List<MultiLayerNetwork> members, ModelMetadata metadata, InputCheck inputCheck) {
+        this(members, metadata, inputCheck, null);
+    }
+
+    /** @param plans the members' plans when already made for the same networks and input size, else null */
+    private PneumoModel(List<MultiLayerNetwork> members, ModelMetadata metadata, InputCheck inputCheck,
+                        List<ChannelsLastForward> plans) {
+        this.plans = plans;
         this.members = List.copyOf(members);
         this.net = this.members.get(0);
         this.metadata = metadata;
@@ -61,11 +70,14 @@ public final class PneumoModel {
             throw new ModelFormatException(name + ": " + nets.size() + " network(s) but the metadata describes "
                     + metadata.memberCount());
         }
+        List<ChannelsLastForward> plans = new java.util.ArrayList<>(nets.size());
         for (int m = 0; m < nets.size(); m++) {
-            probe(new PneumoModel(List.of(nets.get(m)), metadata.withEnsemble(null, metadata.name()), null),
-                    nets.size() == 1 ? name : name + " (member " + (m + 1) + ")");
+            PneumoModel member = new PneumoModel(List.of(nets.get(m)), metadata.withEnsemble(null, metadata.name()),
+                    null);
+            probe(member, nets.size() == 1 ? name : name + " (member " + (m + 1) + ")");
+            plans.add(member.plan(0)); // made by the probe: not again for the model itself
         }
-        return new PneumoModel(nets, metadata, null);
+        return new PneumoModel(nets, metadata, null, plans);
     }
 
     private static void probe(PneumoModel model, String name) throws ModelFormatException {
@@ -126,7 +138,7 @@ public final class PneumoModel {
             throw new ModelFormatException("model: the metadata describes " + m.memberCount() + " network(s), the "
                     + "model has " + members.size());
         }
-        return new PneumoModel(members, m, inputCheck);
+        return new PneumoModel(members, m, inputCheck, m.input().size() == metadata.input().size() ? plans : null);
     }
 
     /** How this model's probabilities are calibrated ({@link Calibration#NONE} for a model made before). */
@@ -136,7 +148,7 @@ public final class PneumoModel {
 
     /** The same network (shared, not copied) with another input check; null removes it. */
     public PneumoModel withInputCheck(InputCheck check) {
-        return new PneumoModel(members, metadata, check);
+        return new PneumoModel(members, metadata, check, plans);
     }
 
     public Preprocessing preprocessing() {
@@ -271,13 +283,7 @@ public final class PneumoModel {
         ChannelsLastForward plan = plan(0);
         if (plan != null) {
             ChannelsLastForward.Result r = plan.run(input);
-            INDArray out = r.output();
-            for (int m = 1; m < members.size(); m++) {
-                INDArray o = memberOutput(m, input);
-                out.addi(o);
-                close(o);
-            }
-            out.divi(members.size());
+            INDArray out = withOtherMembers(r.output(), input);
             try {
                 return forward(out, r.features(), inputs.length);
             } finally {
@@ -333,13 +339,20 @@ public final class PneumoModel {
 
     /** The members' averaged softmax for {@code x}, each member on its plan where it has one. */
     private INDArray averagedOutput(INDArray x) {
-        INDArray out = memberOutput(0, x);
+        return withOtherMembers(memberOutput(0, x), x);
+    }
+
+    /**
+     * {@code first}, the first member's softmax for {@code x} (an array of the caller's, changed in place), averaged
+     * with the other members' outputs; itself for a single network.
+     */
+    private INDArray withOtherMembers(INDArray first, INDArray x) {
         for (int m = 1; m < members.size(); m++) {
             INDArray o = memberOutput(m, x);
-            out.addi(o);
+            first.addi(o);
             close(o);
         }
-        return members.size() == 1 ? out : out.divi(members.size());
+        return members.size() == 1 ? first : first.divi(members.size());
     }
 
     private INDArray memberOutput(int m, INDArray x) {
@@ -394,6 +407,15 @@ public final class PneumoModel {
 
     private static double[][] probabilities(List<MultiLayerNetwork> nets, int n, IntFunction<float[]> input, int s,
                                             String layout) {
+        return inChunks(n, input, chunk -> output(nets, tensor(chunk, s, layout)));
+    }
+
+    /**
+     * The rows of {@code output} over {@code n} inputs, {@value #OUTPUT_BATCH} inputs at a time, each chunk's
+     * output [chunk, classes] freed once copied.
+     */
+    private static double[][] inChunks(int n, IntFunction<float[]> input,
+                                       java.util.function.Function<float[][], INDArray> output) {
         double[][] out = new double[n][];
         for (int from = 0; from < n; from += OUTPUT_BATCH) {
             int to = Math.min(n, from + OUTPUT_BATCH);
@@ -401,10 +423,11 @@ public final class PneumoModel {
             for (int i = from; i < to; i++) {
                 chunk[i - from] = input.apply(i);
             }
-            INDArray p = output(nets, tensor(chunk, s, layout)); // [to - from, classes]
+            INDArray p = output.apply(chunk);
             for (int i = from; i < to; i++) {
                 out[i] = p.getRow(i - from).toDoubleVector();
             }
+            close(p);
         }
         return out;
     }
@@ -414,20 +437,7 @@ public final class PneumoModel {
      * softmax; pass each row to {@link #label} for what is shown.
      */
     public synchronized double[][] probabilities(int n, IntFunction<float[]> input) {
-        double[][] out = new double[n][];
-        for (int from = 0; from < n; from += OUTPUT_BATCH) {
-            int to = Math.min(n, from + OUTPUT_BATCH);
-            float[][] chunk = new float[to - from][];
-            for (int i = from; i < to; i++) {
-                chunk[i - from] = input.apply(i);
-            }
-            INDArray p = output(chunk); // [to - from, classes]
-            for (int i = from; i < to; i++) {
-                out[i] = p.getRow(i - from).toDoubleVector();
-            }
-            close(p);
-        }
-        return out;
+        return inChunks(n, input, this::output);
     }
 
     /** One class's map as {@link #analyse} shows it (scaled by its probability relative to the most likely class). */
