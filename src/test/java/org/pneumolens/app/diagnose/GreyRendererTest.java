@@ -33,9 +33,25 @@ class GreyRendererTest {
     }
 
     @Test
+    void everyGreyValueMapsToTheEntryOfItsClampedValue() {
+        java.util.Random random = new java.util.Random(17);
+        float[] px = new float[20_000];
+        for (int i = 0; i < px.length; i++) {
+            px[i] = i < 256 ? i / 255f : random.nextFloat() * 1.4f - 0.2f; // every 8-bit level, then out of range too
+        }
+        int[] lut = GreyRenderer.lut(0.4, 0.5, false);
+        int[] out = GreyRenderer.pixels(new org.pneumolens.core.image.GreyImage(px.length, 1, px), 0.4, 0.5, false,
+                null);
+        for (int i = 0; i < px.length; i++) {
+            assertEquals(lut[(int) (Math.max(0f, Math.min(1f, px[i])) * (lut.length - 1))], out[i], "pixel " + i);
+        }
+    }
+
+    @Test
     void pixelsAreTheLookUpOfEachGreyValueOpaqueAndTheDefaultLookIsTheFullRange() {
-        float[] px = {0f, 0.25f, 0.5f, 1f, 1.5f, -0.2f};
-        org.pneumolens.core.image.GreyImage image = new org.pneumolens.core.image.GreyImage(3, 2, px);
+        float[] px = {0f, 0.25f, 0.5f, 1f, 1.5f, -0.2f, Float.NaN, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY,
+            -1e-5f, 1e12f, 0.99999f};
+        org.pneumolens.core.image.GreyImage image = new org.pneumolens.core.image.GreyImage(4, 3, px);
         int[] lut = GreyRenderer.lut(0.6, 0.2, true);
         int[] out = GreyRenderer.pixels(image, 0.6, 0.2, true, null);
         for (int i = 0; i < px.length; i++) {
