@@ -7,6 +7,8 @@ import java.util.List;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
+import javafx.beans.binding.StringBinding;
+import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.css.PseudoClass;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
@@ -25,6 +27,7 @@ import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
 import javafx.stage.Window;
 import org.pneumolens.app.common.BackgroundTask;
+import org.pneumolens.app.common.DelayedFlag;
 import org.pneumolens.app.common.ErrorReporter;
 import org.pneumolens.app.common.ImageList;
 import org.pneumolens.app.common.ImageOpener;
@@ -134,11 +137,13 @@ public final class MainController implements AppContext.Navigation {
      * is in front (the Train tab has its own status line).
      */
     private void bindStatusBar(DiagnoseViewModel vm) {
-        BooleanBinding diagnoseActive = diagnoseTab.selectedProperty().and(vm.statusProperty().isNotEmpty());
+        ReadOnlyBooleanProperty busyShown = DelayedFlag.of(vm.busyProperty(), DelayedFlag.BUSY_FEEDBACK);
+        StringBinding diagnoseLine = Bindings.when(busyShown).then(vm.activityProperty()).otherwise(vm.statusProperty());
+        BooleanBinding diagnoseActive = diagnoseTab.selectedProperty().and(diagnoseLine.isNotEmpty());
         statusLabel.textProperty().bind(Bindings.when(models.loadingProperty().not().and(diagnoseActive))
-                .then(vm.statusProperty()).otherwise(models.statusProperty()));
+                .then(diagnoseLine).otherwise(models.statusProperty()));
         statusProgress.visibleProperty().bind(models.loadingProperty()
-                .or(diagnoseTab.selectedProperty().and(vm.busyProperty())));
+                .or(diagnoseTab.selectedProperty().and(busyShown)));
         statusProgress.managedProperty().bind(statusProgress.visibleProperty());
         modelStatus.textProperty().bind(models.nameProperty().concat("  |"));
         bindTrainingIndicator();

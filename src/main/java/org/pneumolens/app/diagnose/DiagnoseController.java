@@ -27,6 +27,7 @@ import javafx.stage.FileChooser;
 import javafx.stage.Window;
 import org.pneumolens.app.AppContext;
 import org.pneumolens.app.common.AppSettings;
+import org.pneumolens.app.common.DelayedFlag;
 import org.pneumolens.app.common.ErrorReporter;
 import org.pneumolens.app.common.SavedNotice;
 import org.pneumolens.app.common.UserMessages;
@@ -121,7 +122,8 @@ public final class DiagnoseController {
         viewer.overlayView().visibleProperty().bind(viewModel.overlayVisibleProperty());
         legendBar.setBackground(Legend.background());
 
-        progress.visibleProperty().bind(viewModel.busyProperty().or(viewModel.models().loadingProperty()));
+        progress.visibleProperty().bind(DelayedFlag.of(viewModel.busyProperty(), DelayedFlag.BUSY_FEEDBACK)
+                .or(viewModel.models().loadingProperty()));
         errorLabel.textProperty().bind(viewModel.errorProperty());
         errorBanner.visibleProperty().bind(viewModel.errorProperty().isNotEmpty());
         modelNameLabel.textProperty().bind(viewModel.modelNameProperty());

@@ -2,6 +2,10 @@ package org.pneumolens.app.diagnose;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.pneumolens.app.common.BackgroundTask;
 import org.pneumolens.core.check.CheckResult;
 import org.pneumolens.core.check.Screening;
@@ -11,7 +15,9 @@ import org.pneumolens.core.model.PneumoModel;
 
 /**
  * Reads an image, checks that it looks like a chest radiograph, predicts, and colours a Grad-CAM map for every
- * class, so switching the overlay's class later costs nothing on the FX thread. The check runs here, on the same
+ * class, so switching the overlay's class later costs nothing on the FX thread. A grey JPEG, the usual radiograph,
+ * is analysed from its reduced decode (what every path scores) while its full-size picture is decoded for display
+ * on another thread. The check runs here, on the same
  * background path as inference, before any verdict reaches the view. A cancelled task stops between steps (DL4J
  * calls themselves cannot be interrupted, which is why the view-model also ignores results of superseded tasks).
  */
@@ -20,6 +26,16 @@ public final class DiagnoseTask extends BackgroundTask<Diagnosis> {
     private final ImageSource source;
     private final PneumoModel model;
     private final String modelName;
+    /**
+     * Decodes the picture to show (full size, 20-45 ms for a radiograph) on a second core while the task's thread
+     * makes the file's reduced decode and analyses it (25-30 ms), so the verdict waits for the longer of the two,
+     * not their sum. Daemon threads, which end when idle: nothing to shut down.
+     */
+    private static final ExecutorService DISPLAY_READS = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "pneumolens-display-read");
+        t.setDaemon(true);
+        return t;
+    });
     private volatile Thread ranOn;
 
     /** @param model null to only read and show the image (no model loaded yet) */
@@ -41,14 +57,51 @@ public final class DiagnoseTask extends BackgroundTask<Diagnosis> {
     @Override
     protected Diagnosis call() throws Exception {
         ranOn = Thread.currentThread();
-        updateMessage("Reading " + source.name() + "...");
-        LoadedImage image = source.reader().read();
-        if (model == null || isCancelled()) {
-            return new Diagnosis(source.file(), source.name(), image, null, List.of(), modelName, null, false);
+        if (model == null) {
+            updateMessage("Reading " + source.name() + "...");
+            return new Diagnosis(source.file(), source.name(), source.reader().read(), null, List.of(), modelName, null,
+                    false);
         }
         updateMessage("Analysing " + source.name() + "...");
-        Screening.Diagnosed diagnosed = NativeEngine.withThreads(interactiveThreads(),
-                () -> Screening.diagnose(model, source.file(), image.decoded(), image.grey())); // one pass
+        Future<LoadedImage> shown = DISPLAY_READS.submit(() -> source.reader().read());
+        try {
+            Screening.ReducedInput reduced = source.file() == null ? null
+                    : Screening.reducedInput(model.preprocessing(), source.file(), model.preprocessing().datasetSize());
+            Screening.Diagnosed diagnosed = reduced == null || isCancelled() ? null
+                    : NativeEngine.withThreads(interactiveThreads(), () -> Screening.diagnose(model, reduced.model()));
+            LoadedImage image = displayed(shown);
+            if (isCancelled()) {
+                return new Diagnosis(source.file(), source.name(), image, null, List.of(), modelName, null, false);
+            }
+            if (diagnosed == null || image.grey().width() != reduced.jpeg().width()
+                    || image.grey().height() != reduced.jpeg().height()) {
+                // No reduced decode (not a grey JPEG), or not the picture shown (the file changed between the two
+                // reads): the analysis of the decoded picture, with the reduced input when it is the same file.
+                diagnosed = NativeEngine.withThreads(interactiveThreads(),
+                        () -> Screening.diagnose(model, source.file(), image.decoded(), image.grey()));
+            }
+            return diagnosed(image, diagnosed);
+        } finally {
+            shown.cancel(true); // a no-op once read; stops waiting work of a superseded or failed open
+        }
+    }
+
+    /**
+     * The display image read beside the analysis, with the reader's own exception: a file the reduced decoder took
+     * but the full one refuses (e.g. damaged past the first scan) fails the open as it did before.
+     */
+    private static LoadedImage displayed(Future<LoadedImage> shown) throws Exception {
+        try {
+            return shown.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof Exception cause) {
+                throw cause;
+            }
+            throw e;
+        }
+    }
+
+    private Diagnosis diagnosed(LoadedImage image, Screening.Diagnosed diagnosed) {
         PneumoModel.Analysis analysis = diagnosed.analysis();
         CheckResult check = withHeader(image, diagnosed.check());
         List<Overlay> overlays = new ArrayList<>();

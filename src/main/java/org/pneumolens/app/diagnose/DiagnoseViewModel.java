@@ -43,6 +43,12 @@ public final class DiagnoseViewModel {
             new ReadOnlyObjectWrapper<>(this, "state", DiagnoseState.EMPTY);
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
+    /**
+     * What the open under way is doing ("Reading x...", "Analysing x..."), empty when none is; apart from
+     * {@link #statusProperty}, the outcome of the last one, so that a view can keep showing that outcome until
+     * the work has run long enough to be worth a busy line ({@code DelayedFlag}).
+     */
+    private final ReadOnlyStringWrapper activity = new ReadOnlyStringWrapper(this, "activity", "");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
     private final ReadOnlyStringWrapper modelFigures = new ReadOnlyStringWrapper(this, "modelFigures", "");
     private final ObservableList<Path> recent = FXCollections.observableArrayList();
@@ -99,10 +105,10 @@ public final class DiagnoseViewModel {
         current = task;
         error.set("");
         busy.set(true);
-        status.set("Reading " + source.name() + "...");
+        activity.set("Reading " + source.name() + "...");
         task.onMessage(msg -> {
             if (task == current) {
-                status.set(msg);
+                activity.set(msg);
             }
         });
         task.onSuccess(d -> finished(task, d, null));
@@ -111,6 +117,7 @@ public final class DiagnoseViewModel {
             if (task == current) { // cancelled by the window closing, not superseded
                 current = null;
                 busy.set(false);
+                activity.set("");
             }
         });
         executor.execute(task);
@@ -122,6 +129,7 @@ public final class DiagnoseViewModel {
         }
         current = null;
         busy.set(false);
+        activity.set("");
         if (failure != null) {
             LOG.warn("Could not analyse {}: {}", task.source().name(), UserMessages.describe(failure));
             error.set(UserMessages.describe(failure));
@@ -223,9 +231,13 @@ public final class DiagnoseViewModel {
         return busy.getReadOnlyProperty();
     }
 
-    /** What this tab last did ("Reading x...", "x: NORMAL"); empty until the first image. */
+    /** The outcome of this tab's last open ("x: NORMAL", "Could not open x"); empty until the first image. */
     public ReadOnlyStringProperty statusProperty() {
         return status.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty activityProperty() {
+        return activity.getReadOnlyProperty();
     }
 
     /** A message for the user about the last failure; empty when there is none. */

@@ -99,7 +99,14 @@ public final class Screening {
      * ({@link #reducedInput}) when the file allows, so the Diagnose view and a worklist row agree exactly.
      */
     public static Diagnosed diagnose(PneumoModel model, Path file, BufferedImage decoded, GreyImage grey) {
-        ModelInput p = prepare(model.preprocessing(), file, decoded, grey);
+        return diagnose(model, prepare(model.preprocessing(), file, decoded, grey));
+    }
+
+    /**
+     * The same from an input already made, e.g. a file's {@link #reducedInput}, which needs no full-size decode:
+     * the Diagnose view analyses it while the picture it shows is still being decoded.
+     */
+    public static Diagnosed diagnose(PneumoModel model, ModelInput p) {
         PneumoModel.Analysis a = model.analyseInput(p.input());
         return new Diagnosed(a, check(model, p.signals(), a.features()));
     }

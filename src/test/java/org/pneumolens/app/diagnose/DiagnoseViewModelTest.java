@@ -65,6 +65,57 @@ class DiagnoseViewModelTest {
         assertEquals("", vm.errorProperty().get());
     }
 
+    /**
+     * The grey JPEG's verdict comes from its reduced decode, analysed while the full-size picture is decoded for
+     * display: the same probabilities as the batch path gives the file, and the picture shown is the full one.
+     */
+    @Test
+    void theViewScoresAFileAsTheBatchPathDoesWhileShowingItAtFullSize() throws Exception {
+        vm.open(NORMAL);
+        Diagnosis d = vm.getDiagnosis();
+        org.pneumolens.core.check.Screening.ScreenedFile batch =
+                org.pneumolens.core.check.Screening.predict(models.getModel(), NORMAL);
+
+        assertArrayEquals(batch.prediction().probabilities(), d.prediction().probabilities(), 1e-6);
+        assertEquals(batch.check().status(), d.check().status());
+        assertEquals(batch.check().score(), d.check().score(), 1e-6);
+        assertEquals(batch.image().width(), d.image().width(), "full-size picture shown");
+        assertEquals(batch.image().height(), d.image().height());
+    }
+
+    /** A picture the reduced decoder does not take (PNG) is analysed from its own decode, as before. */
+    @Test
+    void aPngIsAnalysedFromItsFullDecode() throws Exception {
+        Path png = tmp.resolve("normal.png");
+        javax.imageio.ImageIO.write(javax.imageio.ImageIO.read(NORMAL.toFile()), "png", png.toFile());
+        vm.open(png);
+        Diagnosis d = vm.getDiagnosis();
+        org.pneumolens.core.check.Screening.ScreenedFile batch =
+                org.pneumolens.core.check.Screening.predict(models.getModel(), png);
+
+        assertNotNull(d, vm.errorProperty().get());
+        assertArrayEquals(batch.prediction().probabilities(), d.prediction().probabilities(), 1e-6);
+    }
+
+    /** While an open runs its steps show as the activity; the status keeps the last outcome until the new one. */
+    @Test
+    void theActivityNamesTheOpenUnderWayAndTheStatusItsOutcome() throws Exception {
+        vm.open(NORMAL);
+        String first = vm.statusProperty().get();
+        assertTrue(first.startsWith("IM-0011-0001-0001.jpeg: "), first);
+        List<String> activity = new ArrayList<>();
+        List<String> status = new ArrayList<>();
+        vm.activityProperty().addListener((obs, old, a) -> activity.add(a));
+        vm.statusProperty().addListener((obs, old, s) -> status.add(s));
+
+        vm.open(PNEUMONIA);
+
+        assertEquals(List.of("Reading person100_bacteria_475.jpeg...", "Analysing person100_bacteria_475.jpeg...", ""),
+                activity);
+        assertEquals(1, status.size(), "one change, to the outcome: " + status);
+        assertTrue(status.get(0).startsWith("person100_bacteria_475.jpeg: "), status.get(0));
+    }
+
     @Test
     void choosingTheOtherClassSwitchesTheOverlay() throws Exception {
         vm.open(NORMAL);
