@@ -101,7 +101,7 @@ final class JpegBits {
      * {@link #overrun()} still tells whether the data ran out
      */
     boolean skipAc(JpegHuffman ac) {
-        int[] fastAc = ac.fastAc;
+        int[] skip = ac.skip;
         long buf = buffer;
         int cnt = count;
         boolean ok = true;
@@ -113,19 +113,19 @@ final class JpegBits {
                 buf = buffer;
                 cnt = count;
             }
-            int fa = fastAc[(int) (buf >>> (64 - JpegHuffman.LOOKAHEAD))];
-            if (fa != 0) { // a short code and its magnitude bits in one look-up
-                int used = fa & 15;
+            int s = skip[(int) (buf >>> (64 - JpegHuffman.SKIP_LOOKAHEAD))];
+            if (s != 0) { // a code of up to SKIP_LOOKAHEAD bits: its length and magnitude size in one look-up
+                int used = s & 31;
                 buf <<= used;
                 cnt -= used;
-                if ((fa & JpegHuffman.EOB) != 0) {
+                if ((s & JpegHuffman.SKIP_EOB) != 0) {
                     break;
                 }
-                if ((fa & JpegHuffman.ZRL) != 0) {
+                if ((s & JpegHuffman.SKIP_ZRL) != 0) {
                     k += 15;
                     continue;
                 }
-                k += (fa >> 4) & 15;
+                k += (s >> JpegHuffman.SKIP_RUN_SHIFT) & 15;
                 if (k > 63) {
                     ok = false;
                     break;
@@ -154,6 +154,80 @@ final class JpegBits {
                 ok = false;
                 break;
             }
+        }
+        buffer = buf;
+        count = cnt;
+        return ok;
+    }
+
+    /**
+     * Decodes one block's AC coefficients (zig-zag 1 to 63) of table {@code ac} and adds each, dequantised with
+     * {@code quant}, to the block's reduced pixels ({@link ScaledJpegDecoder#addCoefficient}): the 1/2 and 1/4 paths.
+     * The bit buffer stays in local variables, as in {@link #skipAc}.
+     *
+     * @return false on a bit pattern that is no code of the table, a coefficient past position 63 or one of more than
+     * 10 bits; {@link #overrun()} still tells whether the data ran out
+     */
+    boolean decodeAc(JpegHuffman ac, int[] quant, float[] pixels, float[] w, int nn) {
+        int[] skip = ac.skip;
+        long buf = buffer;
+        int cnt = count;
+        boolean ok = true;
+        for (int k = 1; k < 64; k++) {
+            if (cnt < 32) {
+                buffer = buf;
+                count = cnt;
+                fill();
+                buf = buffer;
+                cnt = count;
+            }
+            int s = skip[(int) (buf >>> (64 - JpegHuffman.SKIP_LOOKAHEAD))];
+            int used;
+            int size;
+            if (s != 0) {
+                used = s & 31;
+                if ((s & (JpegHuffman.SKIP_EOB | JpegHuffman.SKIP_ZRL)) != 0) {
+                    buf <<= used;
+                    cnt -= used;
+                    if ((s & JpegHuffman.SKIP_EOB) != 0) {
+                        break;
+                    }
+                    k += 15;
+                    continue;
+                }
+                size = s >>> JpegHuffman.SKIP_SIZE_SHIFT;
+                k += (s >> JpegHuffman.SKIP_RUN_SHIFT) & 15;
+            } else {
+                int e = ac.lookup((int) (buf >>> 48));
+                if (e < 0) {
+                    ok = false;
+                    break;
+                }
+                size = e & 15;
+                used = (e >>> 8) + size;
+                if (size == 0) {
+                    buf <<= used;
+                    cnt -= used;
+                    if (((e >> 4) & 15) != 15) {
+                        break; // end of block
+                    }
+                    k += 15;
+                    continue;
+                }
+                k += (e >> 4) & 15;
+                if (size > 10) {
+                    ok = false;
+                    break;
+                }
+            }
+            if (k > 63) {
+                ok = false;
+                break;
+            }
+            int raw = (int) ((buf << (used - size)) >>> (64 - size));
+            buf <<= used;
+            cnt -= used;
+            ScaledJpegDecoder.addCoefficient(pixels, w, nn, k, ScaledJpegDecoder.extend(raw, size) * quant[k]);
         }
         buffer = buf;
         count = cnt;

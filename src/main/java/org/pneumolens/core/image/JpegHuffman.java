@@ -20,6 +20,24 @@ final class JpegHuffman {
      * block or sixteen-zeros code as {@code EOB | bits used} or {@code ZRL | bits used}; else 0.
      */
     final int[] fastAc = new int[1 << LOOKAHEAD];
+    /**
+     * {@link #skip} entries' layout: bits used (code and magnitude) in the low 5, the zero run above them, the two
+     * flags, then the magnitude's size.
+     */
+    static final int SKIP_RUN_SHIFT = 5;
+    static final int SKIP_EOB = 0x200;
+    static final int SKIP_ZRL = 0x400;
+    static final int SKIP_SIZE_SHIFT = 11;
+    /** The longest prefix {@link #skip} looks at: the skip needs the code, not its magnitude bits, in the table. */
+    static final int SKIP_LOOKAHEAD = 10;
+    /**
+     * For an AC table, each {@value #SKIP_LOOKAHEAD}-bit prefix that starts with a whole code: the bits that code and
+     * its magnitude take, its zero run, or {@link #SKIP_EOB} / {@link #SKIP_ZRL} (layout above); 0 if the code is
+     * longer, or says a magnitude of more than 10 bits (no baseline coefficient has one: the search path refuses it).
+     * What {@link JpegBits#skipAc} walks when only the DC coefficient is kept: unlike {@link #fastAc} a large
+     * coefficient needs no second look-up, and in the samples at quality 96 most are large.
+     */
+    final int[] skip = new int[1 << SKIP_LOOKAHEAD];
     private final int[] maxCode = new int[18];
     private final int[] valueOffset = new int[17];
     private final int[] symbols;
@@ -46,6 +64,9 @@ final class JpegHuffman {
         int k = 0;
         for (int len = 1; len <= 16; len++) {
             int n = counts[len - 1];
+            if (n < 0 || code + n >= 1 << len) {
+                return null; // overfull, or the all-ones code used: refused before any entry is written
+            }
             t.valueOffset[len] = k - code;
             for (int i = 0; i < n; i++, k++, code++) {
                 if (len <= LOOKAHEAD) {
@@ -56,9 +77,6 @@ final class JpegHuffman {
                 }
             }
             t.maxCode[len] = n == 0 ? -1 : code - 1;
-            if (code >= 1 << len) {
-                return null; // overfull, or the all-ones code used
-            }
             code <<= 1;
         }
         t.maxCode[17] = Integer.MAX_VALUE; // sentinel: no code is longer than 16 bits
@@ -74,6 +92,20 @@ final class JpegHuffman {
                 int raw = (p >>> (LOOKAHEAD - len - size)) & ((1 << size) - 1);
                 int value = raw < 1 << (size - 1) ? raw - (1 << size) + 1 : raw;
                 t.fastAc[p] = value << 16 | ((f >> 4) & 15) << 4 | (len + size);
+            }
+        }
+        for (int p = 0; p < 1 << SKIP_LOOKAHEAD; p++) {
+            int e = t.lookup(p << (16 - SKIP_LOOKAHEAD));
+            int len = e >>> 8;
+            if (e < 0 || len > SKIP_LOOKAHEAD) {
+                continue; // longer codes (and no code at all) take the search
+            }
+            int run = (e >> 4) & 15;
+            int size = e & 15;
+            if (size == 0) {
+                t.skip[p] = (run == 15 ? SKIP_ZRL : SKIP_EOB) | len; // any other run ends the block, as in libjpeg
+            } else if (size <= 10) {
+                t.skip[p] = size << SKIP_SIZE_SHIFT | run << SKIP_RUN_SHIFT | (len + size);
             }
         }
         return t;
