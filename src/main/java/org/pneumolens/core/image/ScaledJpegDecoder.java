@@ -156,6 +156,13 @@ final class ScaledJpegDecoder {
      */
     static void addCoefficient(float[] pixels, float[] w, int nn, int k, float value) {
         int at = JpegHeader.NATURAL[k] * nn;
+        if (nn == 4) { // 1/4, the usual reduction for the model's input: unrolled, a quarter of a batch's decode time
+            pixels[0] += value * w[at];
+            pixels[1] += value * w[at + 1];
+            pixels[2] += value * w[at + 2];
+            pixels[3] += value * w[at + 3];
+            return;
+        }
         for (int j = 0; j < nn; j++) {
             pixels[j] += value * w[at + j];
         }
