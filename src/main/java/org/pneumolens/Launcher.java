@@ -14,6 +14,7 @@ import org.pneumolens.bench.WindowOpenDriver;
 import org.pneumolens.cli.PneumoLensCli;
 import org.pneumolens.core.engine.NativeFolder;
 import org.pneumolens.core.engine.NativeMemory;
+import org.pneumolens.core.engine.OmpWaitPolicy;
 import org.pneumolens.core.io.SerialFilter;
 
 /**
@@ -34,6 +35,7 @@ public final class Launcher {
         if (NativeFolder.configure() == NativeFolder.Choice.FILL) { // packaging only (packaging/native-folder.sh)
             System.exit(fillNativeFolder());
         }
+        OmpWaitPolicy.preferPassive(); // before ND4J loads libgomp, which reads it once (decision 0018)
         if (args.length > 0 && (PneumoLensCli.SUBCOMMANDS.contains(args[0]) || BenchCommand.NAME.equals(args[0]))) {
             System.exit(PneumoLensCli.run(List.of(new BenchCommand()), args));
         }
