@@ -60,12 +60,15 @@ public final class OmpWaitPolicy {
             while (n < 10_000 && notNull(old.get(n))) {
                 n++;
             }
-            PointerPointer<?> fresh = new PointerPointer<>(n + 2L); // zeroed: the last entry is the terminator
+            // JavaCPP's array is not zeroed (new void*[n]): every slot, the terminator too, is written here.
+            // A stale terminator made getenv walk into the heap and crash on some machines.
+            PointerPointer<?> fresh = new PointerPointer<>(n + 2L);
             for (int i = 0; i < n; i++) {
                 fresh.put(i, old.get(i));
             }
             BytePointer value = new BytePointer(ENTRY);
             fresh.put(n, value);
+            fresh.put(n + 1L, new Pointer());
             entry = value;
             environment = fresh;
             variable.put(0, fresh); // one aligned pointer store, as setenv's own
