@@ -38,10 +38,8 @@ class OmpWaitPolicyTest {
      * terminator is not written explicitly shows up here (as extra entries or a crash), not only on some machines.
      */
     private static void dirtyTheAllocator(long slots) {
-        for (int i = 0; i < 4; i++) {
-            PointerPointer<?> dirty = new PointerPointer<>(slots);
-            Pointer.memset(dirty, 0x41, slots * Pointer.sizeof(PointerPointer.class));
-            dirty.deallocate();
-        }
+        PointerPointer<?> dirty = new PointerPointer<>(slots);
+        Pointer.memset(dirty, 0x41, slots * Pointer.sizeof(PointerPointer.class));
+        dirty.deallocate();
     }
 }
