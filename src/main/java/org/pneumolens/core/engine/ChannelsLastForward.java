@@ -35,6 +35,7 @@ import org.nd4j.linalg.api.memory.enums.LearningPolicy;
 import org.nd4j.linalg.api.memory.enums.MirroringPolicy;
 import org.nd4j.linalg.api.memory.enums.SpillPolicy;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.DynamicCustomOp;
 import org.nd4j.linalg.api.ops.impl.layers.convolution.Conv2D;
 import org.nd4j.linalg.api.ops.impl.layers.convolution.MaxPooling2D;
 import org.nd4j.linalg.api.ops.impl.layers.convolution.config.Conv2DConfig;
@@ -65,8 +66,8 @@ public final class ChannelsLastForward {
      * One image's pass allocates from a per-thread workspace, sized on its first pass and reused after: each step's
      * output then costs no allocation (0.3-0.6 ms of the seed CNN's first convolution alone, its 2.8 MB output).
      * Measured, medians of 200 passes: PneumoNet 5.2-5.7 ms against 6.2-6.5, the seed CNN 6.3-7.9 against 6.6-7.9
-     * (docs/performance.md, session 11). Batches allocate and free per step instead, so a batch of 64 does not pin
-     * its every layer's maps.
+     * (docs/performance.md, session 11). A batch would pin its every layer's maps that way (~165 MB for 32
+     * images at 160 px): batches take each map from two reused buffers instead ({@link PassBuffers}).
      */
     private static final WorkspaceConfiguration ONE_IMAGE = WorkspaceConfiguration.builder().initialSize(0)
             .overallocationLimit(0.05).policyAllocation(AllocationPolicy.OVERALLOCATE)
@@ -199,7 +200,7 @@ public final class ChannelsLastForward {
                 step = globalPool((GlobalPoolingLayer) conf);
                 spatial = false;
             } else if (kind == DropoutLayer.class) {
-                step = x -> x;
+                step = (x, out) -> x;
             } else if ((kind == DenseLayer.class || kind == OutputLayer.class) && !spatial) {
                 step = dense(net, i, ((org.deeplearning4j.nn.conf.layers.FeedForwardLayer) conf).getActivationFn(),
                         kind == DenseLayer.class ? ((DenseLayer) conf).hasBias() : ((OutputLayer) conf).hasBias());
@@ -224,26 +225,48 @@ public final class ChannelsLastForward {
     public Result run(INDArray x) {
         int last = steps.size() - 1;
         if (x.size(0) != 1) {
-            return pass(x, last);
+            // The results are copied out of the reused buffers: the next pass on this thread overwrites them.
+            PassBuffers buffers = PassBuffers.mine();
+            Result r = pass(x, last, buffers);
+            return new Result(copied(r.output(), buffers),
+                    r.features() == null ? null : copied(r.features(), buffers));
         }
         try (MemoryWorkspace ws = Nd4j.getWorkspaceManager().getAndActivateWorkspace(ONE_IMAGE, WORKSPACE)) {
-            Result r = pass(x, last);
+            Result r = pass(x, last, PassBuffers.FRESH);
             return new Result(r.output().detach(), r.features() == null ? null : r.features().detach());
         }
     }
 
+    /**
+     * Frees the buffers this thread's batch passes reuse (52 MB for PneumoNet's batches of 32). A batch job calls
+     * it when done; the next batch pass makes them again.
+     */
+    public static void releaseBatchBuffers() {
+        PassBuffers.releaseMine();
+    }
+
+    private static INDArray copied(INDArray a, PassBuffers buffers) {
+        INDArray c = a.dup('c');
+        if (buffers.mayClose(a)) {
+            a.close(); // an ordinary array (dense outputs are): freed now rather than at a collection
+        }
+        return c;
+    }
+
     /** Steps 0 to {@code last}: their output, and the output layer's input when the pass reaches it (else null). */
-    private Result pass(INDArray x, int last) {
-        INDArray h = toChannelsLast(x); // a copy: the in-place steps never touch the caller's array
+    private Result pass(INDArray x, int last, PassBuffers out) {
+        INDArray h = toChannelsLast(x, out); // a copy: the in-place steps never touch the caller's array
+        out.stepDone(h);
         INDArray features = null;
         for (int i = 0; i <= last; i++) {
             if (i == featureStep) {
-                features = h;
+                features = h; // the output layer's input: the last step, so no later map can take its buffer
             }
-            INDArray next = steps.get(i).apply(h);
+            INDArray next = steps.get(i).apply(h, out);
+            out.stepDone(next);
             // Off-heap arrays wait for a collection unless freed; a batch job allocates little heap (PneumoModel).
             // (Inside the one-image workspace nothing is closeable: the workspace is reused as a whole.)
-            if (next.data() != h.data() && h != features && h.closeable()) {
+            if (next.data() != h.data() && h != features && out.mayClose(h)) {
                 h.close();
             }
             h = next;
@@ -270,10 +293,10 @@ public final class ChannelsLastForward {
         }
         if (x.size(0) == 1) {
             try (MemoryWorkspace ws = Nd4j.getWorkspaceManager().getAndActivateWorkspace(ONE_IMAGE, WORKSPACE)) {
-                return asDl4jLayout(pass(x, last).output()).detach();
+                return asDl4jLayout(pass(x, last, PassBuffers.FRESH).output()).detach();
             }
         }
-        return asDl4jLayout(pass(x, last).output());
+        return asDl4jLayout(pass(x, last, PassBuffers.FRESH).output());
     }
 
     /** A feature map back in NCHW (a new array; {@code h} freed), anything else as it is. */
@@ -289,24 +312,29 @@ public final class ChannelsLastForward {
     }
 
     /** NCHW [n, c, h, w] to a new NHWC array; with one channel that is a plain copy of the same bytes. */
-    private static INDArray toChannelsLast(INDArray x) {
+    private static INDArray toChannelsLast(INDArray x, PassBuffers out) {
         if (x.rank() != 4) {
             throw new IllegalArgumentException("expected an NCHW batch, got shape " + java.util.Arrays.toString(
                     x.shape()));
         }
         INDArray c = x.dataType() == DataType.FLOAT ? x : x.castTo(DataType.FLOAT);
-        return c.size(1) == 1 ? c.reshape(c.size(0), c.size(2), c.size(3), 1).dup('c')
-                : c.permute(0, 2, 3, 1).dup('c');
+        INDArray nhwc = out.create(new long[]{c.size(0), c.size(2), c.size(3), c.size(1)});
+        return nhwc.assign(c.size(1) == 1 ? c.reshape(c.size(0), c.size(2), c.size(3), 1) : c.permute(0, 2, 3, 1));
     }
 
     /** DL4J's flattening of a CNN map for a dense layer is the NCHW c-order one: turn back, then flatten. */
-    private static INDArray flattenAsNchw(INDArray nhwc) {
-        INDArray nchw = nhwc.permute(0, 3, 1, 2).dup('c');
+    private static INDArray flattenAsNchw(INDArray nhwc, PassBuffers out) {
+        INDArray nchw = out.create(new long[]{nhwc.size(0), nhwc.size(3), nhwc.size(1), nhwc.size(2)});
+        nchw.assign(nhwc.permute(0, 3, 1, 2));
         return nchw.reshape('c', nchw.size(0), nchw.length() / nchw.size(0));
     }
 
+    /**
+     * One layer's work. A new map comes from {@code out}; an element-wise step changes {@code x} in place and returns
+     * it; small results (pooled features, dense outputs) are ordinary arrays.
+     */
     private interface Step {
-        INDArray apply(INDArray x);
+        INDArray apply(INDArray x, PassBuffers out);
     }
 
     /** A convolution; a batch norm right after it replaces this step by the folded one (see batchNorm). */
@@ -324,9 +352,8 @@ public final class ChannelsLastForward {
         }
 
         @Override
-        public INDArray apply(INDArray x) {
-            INDArray out = Nd4j.exec(new Conv2D(x, weights, bias, config))[0];
-            return activate(activation, out);
+        public INDArray apply(INDArray x, PassBuffers out) {
+            return activate(activation, into(new Conv2D(x, weights, bias, config), out));
         }
     }
 
@@ -401,7 +428,7 @@ public final class ChannelsLastForward {
         }
         INDArray s = Nd4j.create(floats(scale), new long[]{1, c}, 'c');
         INDArray t = Nd4j.create(floats(shift), new long[]{1, c}, 'c');
-        return x -> {
+        return (x, out) -> {
             INDArray rows = x.reshape('c', x.length() / c, c); // contiguous NHWC: a view, changed in place
             rows.muliRowVector(s).addiRowVector(t);
             return x;
@@ -424,7 +451,7 @@ public final class ChannelsLastForward {
         if (elementWise(fn) == null && (spatial || !(fn instanceof ActivationSoftmax))) {
             return null;
         }
-        return x -> activate(fn, x);
+        return (x, out) -> activate(fn, x);
     }
 
     private static Step maxPool(SubsamplingLayer s) {
@@ -438,7 +465,15 @@ public final class ChannelsLastForward {
         int[] d = s.getDilation();
         Pooling2DConfig config = Pooling2DConfig.builder().kH(k[0]).kW(k[1]).sH(st[0]).sW(st[1]).pH(p[0]).pW(p[1])
                 .dH(d[0]).dW(d[1]).paddingMode(paddingMode(mode)).isNHWC(true).build();
-        return x -> Nd4j.exec(new MaxPooling2D(x, null, config))[0];
+        return (x, out) -> into(new MaxPooling2D(x, null, config), out);
+    }
+
+    /** Runs {@code op} with its one output taken from {@code out}, shaped as libnd4j works it out. */
+    private static INDArray into(DynamicCustomOp op, PassBuffers out) {
+        INDArray y = out.create(Nd4j.getExecutioner().calculateOutputShape(op).get(0).getShape());
+        op.addOutputArgument(y);
+        Nd4j.exec(op);
+        return y;
     }
 
     /** The modes libnd4j's operations share with DL4J: Same, and Truncate / Strict (explicit padding, VALID). */
@@ -462,8 +497,8 @@ public final class ChannelsLastForward {
             return null;
         }
         return switch (g.getPoolingType()) {
-            case AVG -> x -> x.mean(1, 2);
-            case MAX -> x -> x.max(1, 2);
+            case AVG -> (x, out) -> x.mean(1, 2);
+            case MAX -> (x, out) -> x.max(1, 2);
             default -> null;
         };
     }
@@ -474,7 +509,7 @@ public final class ChannelsLastForward {
         }
         INDArray w = net.getLayer(i).getParam("W");
         INDArray b = hasBias ? net.getLayer(i).getParam("b") : null;
-        return x -> {
+        return (x, out) -> {
             INDArray z = x.mmul(w);
             if (b != null) {
                 z.addiRowVector(b);

@@ -63,6 +63,51 @@ class ChannelsLastForwardTest {
     }
 
     @Test
+    void batchResultsOutliveLaterPassesThroughTheReusedBuffersOfAnyBatchSize() {
+        MultiLayerNetwork net = Architectures.pneumoNet(64, 2, 1e-3, 61, null, 0.5);
+        randomiseBatchNorms(net, new Random(62));
+        // A second network on the same thread shares the buffers, as an ensemble's members do; its output layer
+        // takes the flattened map itself, so its features are a view into a buffer until copied out.
+        var conf = new NeuralNetConfiguration.Builder().seed(63).list()
+                .layer(new ConvolutionLayer.Builder(3, 3).nOut(4).activation(Activation.RELU).build())
+                .layer(new OutputLayer.Builder(new LossMCXENT()).nOut(2).activation(Activation.SOFTMAX).build())
+                .setInputType(InputType.convolutional(64, 64, 1, CNN2DFormat.NCHW)).build();
+        MultiLayerNetwork flat = new MultiLayerNetwork(conf);
+        flat.init();
+        ChannelsLastForward plan = ChannelsLastForward.of(net).orElseThrow();
+        ChannelsLastForward other = ChannelsLastForward.of(flat).orElseThrow();
+        ChannelsLastForward.releaseBatchBuffers();
+        try {
+            INDArray a = images(3, 1, 64, 64);
+            ChannelsLastForward.Result first = plan.run(a);
+            ChannelsLastForward.Result firstOther = other.run(a);
+            long held = PassBuffers.heldBytes();
+            assertTrue(held > 0, "a batch pass takes its maps from the buffers");
+            for (int n : new int[]{2, 5, 3, 3}) { // smaller, larger (the buffers grow), then the same again
+                INDArray b = images(n, 1, 64, 65 + n);
+                ChannelsLastForward.Result r = plan.run(b);
+                List<INDArray> acts = net.feedForward(b, false);
+                assertClose(acts.get(acts.size() - 1), r.output(), 1e-5);
+                assertClose(acts.get(acts.size() - 2), r.features(), 1e-5);
+                other.run(b);
+            }
+            long grown = PassBuffers.heldBytes();
+            assertTrue(grown > held, "five images need larger buffers than three");
+            plan.run(images(5, 1, 64, 70));
+            assertEquals(grown, PassBuffers.heldBytes(), "the same batch size again allocates nothing new");
+            List<INDArray> acts = net.feedForward(a, false);
+            assertClose(acts.get(acts.size() - 1), first.output(), 1e-5);
+            assertClose(acts.get(acts.size() - 2), first.features(), 1e-5);
+            List<INDArray> otherActs = flat.feedForward(a, false);
+            assertClose(otherActs.get(otherActs.size() - 1), firstOther.output(), 1e-5);
+            assertClose(otherActs.get(otherActs.size() - 2).reshape(3, -1), firstOther.features(), 1e-5);
+        } finally {
+            ChannelsLastForward.releaseBatchBuffers();
+        }
+        assertEquals(0, PassBuffers.heldBytes(), "released");
+    }
+
+    @Test
     void pneumoNetWithTrainedLookingBatchNormStatisticsGivesDl4jsOutputAndFeatures() {
         // Freshly initialised batch norms are the identity (mean 0, variance 1, gamma 1, beta 0): folding them into
         // the convolutions would pass any test. Random statistics make every fold do real work.

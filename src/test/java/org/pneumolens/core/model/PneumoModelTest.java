@@ -2,10 +2,13 @@ package org.pneumolens.core.model;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
 import org.pneumolens.core.image.GreyImage;
 import org.pneumolens.core.image.ImageDecoder;
 
@@ -27,5 +30,32 @@ class PneumoModelTest {
         for (int c = 0; c < 2; c++) {
             assertArrayEquals(model.gradCam(image, c).values(), a.maps().get(c).values(), 1e-5f);
         }
+    }
+
+    @Test
+    void tensorPacksEachInputInOrderInTheDeclaredLayout() {
+        int size = 3;
+        float[][] inputs = new float[4][size * size];
+        for (int i = 0; i < inputs.length; i++) {
+            for (int j = 0; j < size * size; j++) {
+                inputs[i][j] = i * 100 + j + 0.5f;
+            }
+        }
+        INDArray nchw = PneumoModel.tensor(inputs, size, "NCHW");
+        INDArray nhwc = PneumoModel.tensor(inputs, size, "NHWC");
+        assertArrayEquals(new long[]{4, 1, size, size}, nchw.shape());
+        assertArrayEquals(new long[]{4, size, size, 1}, nhwc.shape());
+        assertEquals(DataType.FLOAT, nchw.dataType());
+        for (int i = 0; i < inputs.length; i++) {
+            for (int y = 0; y < size; y++) {
+                for (int x = 0; x < size; x++) {
+                    assertEquals(inputs[i][y * size + x], nchw.getFloat(i, 0, y, x), 0f);
+                    assertEquals(inputs[i][y * size + x], nhwc.getFloat(i, y, x, 0), 0f);
+                }
+            }
+        }
+        float[][] wrong = {new float[size * size], new float[size * size - 1]};
+        assertThrows(IllegalArgumentException.class,
+                () -> PneumoModel.tensor(wrong, size, "NCHW"));
     }
 }
