@@ -41,6 +41,7 @@ import org.nd4j.linalg.api.ops.impl.layers.convolution.MaxPooling2D;
 import org.nd4j.linalg.api.ops.impl.layers.convolution.config.Conv2DConfig;
 import org.nd4j.linalg.api.ops.impl.layers.convolution.config.PaddingMode;
 import org.nd4j.linalg.api.ops.impl.layers.convolution.config.Pooling2DConfig;
+import org.nd4j.linalg.api.ops.impl.reduce.Mmul;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
@@ -113,12 +114,15 @@ public final class ChannelsLastForward {
         } catch (RuntimeException e) {
             return Optional.empty(); // shapes DL4J cannot work out for this size: its own pass will say what is wrong
         }
-        return faster(LargePlanePooling.oneDnnAvx512(), largest, LargePlanePooling.l2Bytes()) ? plan : Optional.empty();
+        boolean always = "always".equalsIgnoreCase(System.getProperty(SWITCH));
+        return always || faster(LargePlanePooling.oneDnnAvx512(), largest, LargePlanePooling.l2Bytes()) ? plan
+                : Optional.empty();
     }
 
     /**
      * {@code -D}{@value #SWITCH}{@code =false} keeps DL4J's own forward pass everywhere: to compare the two paths, or
-     * should another ND4J version change what these operations expect.
+     * should another ND4J version change what these operations expect. {@code =always} takes the plan wherever it
+     * runs, past {@link #faster}'s rule, to measure that rule.
      */
     static boolean enabled() {
         return !"false".equalsIgnoreCase(System.getProperty(SWITCH));
@@ -507,10 +511,17 @@ public final class ChannelsLastForward {
         if (elementWise(fn) == null && !(fn instanceof ActivationSoftmax)) {
             return null;
         }
-        INDArray w = net.getLayer(i).getParam("W");
+        // A c-order copy of DL4J's weights (an f-order view into the network's parameters): libnd4j's matmul hands
+        // the product to oneDNN only for such an array, and runs its own slower kernel otherwise. A snapshot, like the
+        // folded batch norms (see the class comment).
+        INDArray w = net.getLayer(i).getParam("W").dup('c');
         INDArray b = hasBias ? net.getLayer(i).getParam("b") : null;
         return (x, out) -> {
-            INDArray z = x.mmul(w);
+            // libnd4j's matmul operation, which runs oneDNN's, not INDArray.mmul, which calls OpenBLAS. For one image
+            // of the seed CNN (18,496 x 128) oneDNN took 0.11-0.16 ms against OpenBLAS's 0.53-0.87; and OpenBLAS's
+            // workers spin for ~0.1 s after each call, which kept the next pass's convolutions on one core
+            // (docs/performance.md, session 13).
+            INDArray z = Nd4j.exec(new Mmul(x, w, null, null))[0];
             if (b != null) {
                 z.addiRowVector(b);
             }

@@ -193,6 +193,12 @@ class ChannelsLastForwardTest {
             assertTrue(ChannelsLastForward.forInput(pneumo, 64, 64).isEmpty());
             System.setProperty(ChannelsLastForward.SWITCH, "true");
             assertTrue(ChannelsLastForward.forInput(pneumo, 64, 64).isPresent(), "a small map: a plan on any CPU");
+            // The seed CNN's 2.8 MB first map is past the rule without AVX-512; "always" takes the plan anyway.
+            MultiLayerNetwork seed = Architectures.seedCnn(150, 1e-3, 2, CNN2DFormat.NCHW);
+            System.setProperty(ChannelsLastForward.SWITCH, "always");
+            assertTrue(ChannelsLastForward.forInput(seed, 150, 150).isPresent(), "always: a plan whatever the CPU");
+            System.setProperty(ChannelsLastForward.SWITCH, "false");
+            assertTrue(ChannelsLastForward.forInput(seed, 150, 150).isEmpty());
         } finally {
             if (before == null) {
                 System.clearProperty(ChannelsLastForward.SWITCH);
