@@ -9,6 +9,8 @@ import java.io.IOException;
  * 1.2 MB one with 100,000 empty scans 539 s of CPU. One pass over the bytes, nothing allocated.
  */
 final class JpegMarkers {
+    private static final java.lang.invoke.VarHandle LONG = java.lang.invoke.MethodHandles.byteArrayViewVarHandle(
+            long[].class, java.nio.ByteOrder.BIG_ENDIAN);
     /** What the markers say; {@code width}/{@code height} are 0 if no frame header was found. */
     record Frame(int width, int height, int components, boolean progressive, int scans) {
     }
@@ -100,6 +102,15 @@ final class JpegMarkers {
     static int entropyEnd(byte[] d, int from) {
         int p = from;
         while (p + 1 < d.length) {
+            // Eight bytes at a time while they hold no FF (most of a scan): this walk was 5 % of a reduced decode.
+            // ~v has a zero byte exactly where v has FF (the same test as JpegBits.fill).
+            if (p + Long.BYTES <= d.length) {
+                long x = ~(long) LONG.get(d, p);
+                if (((x - 0x0101010101010101L) & ~x & 0x8080808080808080L) == 0) {
+                    p += Long.BYTES;
+                    continue;
+                }
+            }
             if ((d[p] & 0xFF) != 0xFF) {
                 p++;
                 continue;

@@ -312,7 +312,7 @@ final class ProgressiveJpegDecoder {
                 int out = by * n * planeStride + bx * n;
                 float dc = coef[at] * quant[0];
                 if (factor != 8) {
-                    java.util.Arrays.fill(px, 0, nn, dc / 8f);
+                    ScaledJpegDecoder.startBlock(px, nn, dc / 8f);
                     for (int k = 1; k < 64; k++) {
                         if (coef[at + k] != 0) {
                             ScaledJpegDecoder.addCoefficient(px, w, nn, k, coef[at + k] * quant[k]);

@@ -141,13 +141,28 @@ final class ScaledJpegDecoder {
         if (!needAc) {
             return bits.skipAc(ac) && !bits.overrun();
         }
-        Arrays.fill(pixels, 0, nn, dc / 8f);
+        startBlock(pixels, nn, dc / 8f);
         return bits.decodeAc(ac, c.quant, pixels, w, nn) && !bits.overrun();
     }
 
     /** The block's n x n reduced pixels into the plane at {@code at}. */
     private void store(float[] plane, int at, int stride) {
         storeBlock(plane, at, stride, n, pixels, dc);
+    }
+
+    /**
+     * Sets a block's {@code nn} reduced pixels to {@code value} (its DC term) before the AC terms are added. By hand
+     * for 1/4: {@code Arrays.fill} of four floats, a call per block, was 7 % of a 1/4 decode (JFR).
+     */
+    static void startBlock(float[] pixels, int nn, float value) {
+        if (nn == 4) {
+            pixels[0] = value;
+            pixels[1] = value;
+            pixels[2] = value;
+            pixels[3] = value;
+            return;
+        }
+        Arrays.fill(pixels, 0, nn, value);
     }
 
     /**
@@ -175,6 +190,13 @@ final class ScaledJpegDecoder {
     static void storeBlock(float[] plane, int at, int stride, int n, float[] pixels, float dc) {
         if (n == 1) {
             plane[at] = clamp(dc / 8f + 128f);
+            return;
+        }
+        if (n == 2) { // 1/4, unrolled as addCoefficient is
+            plane[at] = clamp(pixels[0] + 128f);
+            plane[at + 1] = clamp(pixels[1] + 128f);
+            plane[at + stride] = clamp(pixels[2] + 128f);
+            plane[at + stride + 1] = clamp(pixels[3] + 128f);
             return;
         }
         for (int y = 0; y < n; y++) {
