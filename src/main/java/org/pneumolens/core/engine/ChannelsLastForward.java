@@ -249,6 +249,11 @@ public final class ChannelsLastForward {
         PassBuffers.releaseMine();
     }
 
+    /** Bytes this thread's batch passes hold in their reused buffers now (0 once released). */
+    public static long batchBufferBytes() {
+        return PassBuffers.heldBytes();
+    }
+
     private static INDArray copied(INDArray a, PassBuffers buffers) {
         INDArray c = a.dup('c');
         if (buffers.mayClose(a)) {

@@ -89,6 +89,8 @@ class BatchAnalyserTest {
             files = s.filter(p -> p.toString().endsWith(".jpeg")).sorted().toList();
         }
         List<ImageResult> results = run(files, new BatchAnalyser.Options(2, 4, 96));
+        assertEquals(0, org.pneumolens.core.engine.ChannelsLastForward.batchBufferBytes(),
+                "the batch's reused map buffers are freed when it ends");
         for (int i = 0; i < files.size(); i++) {
             ImageResult r = results.get(i);
             String f = files.get(i).toString();

@@ -3,12 +3,14 @@ package org.pneumolens.core.model;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.pneumolens.core.engine.ChannelsLastForward;
 import org.pneumolens.core.image.GreyImage;
 import org.pneumolens.core.image.ImageDecoder;
 
@@ -57,5 +59,18 @@ class PneumoModelTest {
         float[][] wrong = {new float[size * size], new float[size * size - 1]};
         assertThrows(IllegalArgumentException.class,
                 () -> PneumoModel.tensor(wrong, size, "NCHW"));
+    }
+
+    @Test
+    void aDatasetPassLeavesNoReusedBatchBuffersBehind() throws Exception {
+        PneumoModel model = TestModels.untrained(64); // small maps: the channels-last plan on any CPU
+        int s = model.preprocessing().inputSize();
+        float[][] inputs = new float[PneumoModel.OUTPUT_BATCH + 3][s * s]; // two chunks, the second a short one
+        double[][] p = model.probabilities(inputs.length, i -> inputs[i]);
+        assertEquals(inputs.length, p.length);
+        assertEquals(0, ChannelsLastForward.batchBufferBytes(), "released after the pass");
+        model.forward(new float[][]{inputs[0], inputs[1], inputs[2]});
+        assertTrue(ChannelsLastForward.batchBufferBytes() > 0, "a batch pass on its own keeps them for the next one");
+        ChannelsLastForward.releaseBatchBuffers();
     }
 }
