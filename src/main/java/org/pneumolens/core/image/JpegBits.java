@@ -6,8 +6,6 @@ package org.pneumolens.core.image;
  * says the decoder used bits the file does not have (truncated or damaged data). Never reads outside the array.
  */
 final class JpegBits {
-    private static final java.lang.invoke.VarHandle LONG_BE = java.lang.invoke.MethodHandles.byteArrayViewVarHandle(
-            long[].class, java.nio.ByteOrder.BIG_ENDIAN);
     private final byte[] data;
     private int pos;
     private long buffer; // left-justified: the next bit is bit 63
@@ -23,10 +21,9 @@ final class JpegBits {
     private void fill() {
         if (!atMarker && count <= 56 && pos + 8 <= data.length) {
             // The common case: the next 8 bytes hold no FF (no stuffing, no marker), so as many of them as fit go in
-            // at once. ~v has a zero byte exactly where v has FF; the expression is the exact any-zero-byte test.
-            long v = (long) LONG_BE.get(data, pos);
-            long x = ~v;
-            if (((x - 0x0101010101010101L) & ~x & 0x8080808080808080L) == 0) {
+            // at once.
+            long v = (long) JpegMarkers.LONG_BE.get(data, pos);
+            if (JpegMarkers.noFf(v)) {
                 int take = (64 - count) >>> 3;
                 int bits = take << 3;
                 buffer |= bits == 64 ? v : (v >>> (64 - bits)) << (64 - bits - count);
