@@ -35,7 +35,6 @@ import org.nd4j.linalg.api.memory.enums.LearningPolicy;
 import org.nd4j.linalg.api.memory.enums.MirroringPolicy;
 import org.nd4j.linalg.api.memory.enums.SpillPolicy;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.ops.DynamicCustomOp;
 import org.nd4j.linalg.api.ops.impl.layers.convolution.Conv2D;
 import org.nd4j.linalg.api.ops.impl.layers.convolution.MaxPooling2D;
 import org.nd4j.linalg.api.ops.impl.layers.convolution.config.Conv2DConfig;
@@ -362,7 +361,7 @@ public final class ChannelsLastForward {
 
         @Override
         public INDArray apply(INDArray x, PassBuffers out) {
-            return activate(activation, into(new Conv2D(x, weights, bias, config), out));
+            return activate(activation, out.exec(new Conv2D(x, weights, bias, config)));
         }
     }
 
@@ -474,15 +473,7 @@ public final class ChannelsLastForward {
         int[] d = s.getDilation();
         Pooling2DConfig config = Pooling2DConfig.builder().kH(k[0]).kW(k[1]).sH(st[0]).sW(st[1]).pH(p[0]).pW(p[1])
                 .dH(d[0]).dW(d[1]).paddingMode(paddingMode(mode)).isNHWC(true).build();
-        return (x, out) -> into(new MaxPooling2D(x, null, config), out);
-    }
-
-    /** Runs {@code op} with its one output taken from {@code out}, shaped as libnd4j works it out. */
-    private static INDArray into(DynamicCustomOp op, PassBuffers out) {
-        INDArray y = out.create(Nd4j.getExecutioner().calculateOutputShape(op).get(0).getShape());
-        op.addOutputArgument(y);
-        Nd4j.exec(op);
-        return y;
+        return (x, out) -> out.exec(new MaxPooling2D(x, null, config));
     }
 
     /** The modes libnd4j's operations share with DL4J: Same, and Truncate / Strict (explicit padding, VALID). */

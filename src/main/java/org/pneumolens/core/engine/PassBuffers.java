@@ -2,6 +2,7 @@ package org.pneumolens.core.engine;
 
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.DynamicCustomOp;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
@@ -25,6 +26,11 @@ abstract class PassBuffers {
         }
 
         @Override
+        INDArray exec(DynamicCustomOp op) {
+            return Nd4j.exec(op)[0]; // the executioner works out the output's shape and allocates it
+        }
+
+        @Override
         boolean mayClose(INDArray a) {
             return a.closeable();
         }
@@ -38,6 +44,9 @@ abstract class PassBuffers {
 
     /** A new float array of {@code shape}, c-order, contents undefined, for the next step's output. */
     abstract INDArray create(long[] shape);
+
+    /** Runs {@code op}, which has one output, and returns that output: a new map, from here. */
+    abstract INDArray exec(DynamicCustomOp op);
 
     /** Whether {@code a} may be freed once the pass is past it (never a view into a reused buffer). */
     abstract boolean mayClose(INDArray a);
@@ -90,6 +99,14 @@ abstract class PassBuffers {
                 flat[k] = Nd4j.createUninitializedDetached(DataType.FLOAT, n);
             }
             return flat[k].get(NDArrayIndex.interval(0, n)).reshape('c', shape);
+        }
+
+        @Override
+        INDArray exec(DynamicCustomOp op) {
+            INDArray y = create(Nd4j.getExecutioner().calculateOutputShape(op).get(0).getShape());
+            op.addOutputArgument(y);
+            Nd4j.exec(op);
+            return y;
         }
 
         @Override
